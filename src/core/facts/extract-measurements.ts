@@ -1,0 +1,108 @@
+import type { KnowledgeBase, UnitRef } from '../knowledge/knowledge-base.js';
+import type { Token } from '../text/tokenize.js';
+import type { Measurement } from '../types.js';
+
+const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
+/** How many filler tokens may stand between a number and its unit ("40 TB of", "2 of the GPUs"). */
+const MAX_FILLERS = 2;
+
+type Quantity = { value: number; from: number; to: number; unit?: UnitRef };
+
+function singleTokenUnit(kb: KnowledgeBase, word: string): UnitRef | undefined {
+  const fake: Token[] = [{ text: word, start: 0, end: word.length, isBreak: false }];
+  return kb.units.matchAt(fake, 0).find((h) => h.to === 1)?.value;
+}
+
+/** A number starting at token i: digits (with a glued suffix), number words, then magnitudes. */
+function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Quantity | undefined {
+  const { numberWords, magnitudes, suffixMultipliers } = kb.language;
+  const token = tokens[i] as Token;
+  let value: number | undefined;
+  let to = i + 1;
+  let unit: UnitRef | undefined;
+  const numeric = NUMERIC.exec(token.text);
+  if (numeric) {
+    value = Number((numeric[1] as string).replace(/,/g, ''));
+    const suffix = numeric[2] as string;
+    if (suffix) {
+      const multiplier = suffixMultipliers.get(suffix);
+      if (multiplier !== undefined) value *= multiplier;
+      else {
+        unit = singleTokenUnit(kb, suffix);
+        if (!unit) return undefined; // "1990s", "3rd": not a quantity we read
+      }
+    }
+  } else {
+    const words = numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0];
+    if (words) {
+      value = words.value;
+      to = words.to;
+    }
+  }
+  // "a few hundred", "2.5 million", "billions": magnitudes multiply (or start) the number
+  while (!unit && to < tokens.length) {
+    const magnitude = magnitudes.get((tokens[to] as Token).text);
+    if (magnitude === undefined) break;
+    value = (value ?? 1) * magnitude;
+    to++;
+  }
+  if (value === undefined && magnitudes.has(token.text)) value = magnitudes.get(token.text);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  return unit ? { value, from: i, to, unit } : { value, from: i, to };
+}
+
+/**
+ * Finds quantities with units: "~40TB", "a few hundred gigs", "2B-row table", "8 A100s",
+ * "under 50 ms". A plural unit with no number ("terabytes of logs") counts as several.
+ */
+export function extractMeasurements(tokens: readonly Token[], text: string, kb: KnowledgeBase): Measurement[] {
+  const out: Measurement[] = [];
+  const push = (measure: string, value: number, from: number, to: number) => {
+    const start = (tokens[from] as Token).start;
+    const end = (tokens[to - 1] as Token).end;
+    out.push({ measure, value, evidence: text.slice(start, end), start, end });
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    if (token.isBreak) {
+      i++;
+      continue;
+    }
+    const quantity = readQuantity(tokens, i, kb);
+    if (quantity?.unit) {
+      push(quantity.unit.measure, quantity.value * quantity.unit.factor, i, quantity.to);
+      i = quantity.to;
+      continue;
+    }
+    if (quantity) {
+      let j = quantity.to;
+      let fillers = 0;
+      let found = false;
+      while (j < tokens.length && fillers <= MAX_FILLERS) {
+        const unitHit = kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0];
+        if (unitHit) {
+          push(unitHit.value.measure, quantity.value * unitHit.value.factor, i, unitHit.to);
+          i = unitHit.to;
+          found = true;
+          break;
+        }
+        const t = tokens[j] as Token;
+        if (t.isBreak || !kb.language.unitFillers.has(t.text)) break;
+        fillers++;
+        j++;
+      }
+      if (found) continue;
+      i = Math.max(i + 1, quantity.from + 1);
+      continue;
+    }
+    const implied = kb.units.matchAt(tokens, i).find((h) => h.value.implied);
+    if (implied) {
+      push(implied.value.measure, kb.language.impliedQuantity * implied.value.factor, i, implied.to);
+      i = implied.to;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { type Phrase, PhraseMatcher, parsePhrase } from '../text/phrase.js';
+import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
+import {
+  CriterionSchema,
+  DimensionSchema,
+  FollowUpSchema,
+  LanguageSchema,
+  MeasureSchema,
+  OutcomeSchema,
+  ScoringSchema,
+  SignalSchema,
+  SuggestionSchema,
+} from './schema.js';
+import type { KnowledgeBase, UnitRef } from './knowledge-base.js';
+
+/** One knowledge file after the edge has parsed its YAML. */
+export type KnowledgeSource = { readonly file: string; readonly data: unknown };
+export type KnowledgeIssue = { readonly file: string; readonly path: string; readonly message: string };
+export type CompileResult =
+  | { readonly ok: true; readonly knowledge: KnowledgeBase }
+  | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
+
+/** Any file may hold any of these sections; arrays from several files are joined. */
+const FileSchema = z.strictObject({
+  language: LanguageSchema.optional(),
+  scoring: ScoringSchema.optional(),
+  signals: z.array(SignalSchema).optional(),
+  measures: z.array(MeasureSchema).optional(),
+  criteria: z.array(CriterionSchema).optional(),
+  outcomes: z.array(OutcomeSchema).optional(),
+  suggestions: z.array(SuggestionSchema).optional(),
+  followUps: z.array(FollowUpSchema).optional(),
+  dimensions: z.array(DimensionSchema).optional(),
+  frameworks: z.array(FrameworkSchema).optional(),
+});
+type FileData = z.infer<typeof FileSchema>;
+type ListKey = Exclude<keyof FileData, 'language' | 'scoring'>;
+type Located<T> = { item: T; file: string; path: string };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** Validates every source, checks every cross-reference, and reports all problems at once. */
+export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileResult {
+  const issues: KnowledgeIssue[] = [];
+  const lists: { [K in ListKey]: Located<NonNullable<FileData[K]>[number]>[] } = {
+    signals: [],
+    measures: [],
+    criteria: [],
+    outcomes: [],
+    suggestions: [],
+    followUps: [],
+    dimensions: [],
+    frameworks: [],
+  };
+  const singles: { language?: Located<NonNullable<FileData['language']>>; scoring?: Located<NonNullable<FileData['scoring']>> } = {};
+
+  for (const { file, data } of sources) {
+    const parsed = FileSchema.safeParse(data ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ file, path: formatPath(issue.path), message: issue.message });
+      continue;
+    }
+    for (const key of Object.keys(lists) as ListKey[]) {
+      const items = parsed.data[key] ?? [];
+      items.forEach((item, index) => {
+        (lists[key] as Located<unknown>[]).push({ item, file, path: `${key}[${index}]` });
+      });
+    }
+    for (const key of ['language', 'scoring'] as const) {
+      const value = parsed.data[key];
+      if (value === undefined) continue;
+      const earlier = singles[key];
+      if (earlier) issues.push({ file, path: key, message: `${key} is already defined in ${earlier.file}` });
+      else (singles as Record<string, Located<unknown>>)[key] = { item: value, file, path: key };
+    }
+  }
+
+  const at = (loc: { file: string; path: string }, sub: string, message: string) =>
+    issues.push({ file: loc.file, path: sub ? `${loc.path}.${sub}` : loc.path, message });
+
+  const anyFile = sources[0]?.file ?? 'knowledge';
+  for (const key of ['language', 'scoring'] as const) {
+    if (!singles[key]) issues.push({ file: anyFile, path: key, message: `no knowledge file defines ${key}` });
+  }
+  for (const key of ['signals', 'measures', 'criteria', 'outcomes', 'followUps', 'dimensions'] as const) {
+    if (lists[key].length === 0) issues.push({ file: anyFile, path: key, message: `no knowledge file lists any ${key}` });
+  }
+
+  // Duplicate ids within each list.
+  for (const key of Object.keys(lists) as ListKey[]) {
+    const seen = new Map<string, Located<unknown>>();
+    for (const loc of lists[key] as Located<{ id: string }>[]) {
+      const first = seen.get(loc.item.id);
+      if (first) at(loc, 'id', `duplicate id "${loc.item.id}" (first defined at ${first.file} ${first.path})`);
+      else seen.set(loc.item.id, loc);
+    }
+  }
+
+  const signalIds = new Set(lists.signals.map((l) => l.item.id));
+  const outcomeIds = new Set(lists.outcomes.map((l) => l.item.id));
+  const suggestionIds = new Set(lists.suggestions.map((l) => l.item.id));
+  const groups = new Set(lists.signals.map((l) => l.item.group));
+  const needSignal = (loc: Located<unknown>, sub: string, ref: string) => {
+    if (!signalIds.has(ref)) at(loc, sub, `unknown signal "${ref}"`);
+  };
+
+  const compilePhrases = <T>(loc: Located<unknown>, sub: string, sources: readonly string[], value: T) => {
+    const out: { phrase: Phrase; value: T }[] = [];
+    sources.forEach((source, i) => {
+      const phrase = parsePhrase(source);
+      if (typeof phrase === 'string') at(loc, `${sub}[${i}]`, `${phrase} (pattern "${source}")`);
+      else out.push({ phrase, value });
+    });
+    return out;
+  };
+
+  const prose: { phrase: Phrase; value: string }[] = [];
+  const code: { phrase: Phrase; value: string }[] = [];
+  for (const loc of lists.signals) {
+    const s = loc.item;
+    prose.push(...compilePhrases(loc, 'patterns', s.patterns, s.id));
+    code.push(...compilePhrases(loc, 'codePatterns', s.codePatterns, s.id));
+    if (s.whenNegated) needSignal(loc, 'whenNegated', s.whenNegated);
+    s.overrides.forEach((ref, i) => needSignal(loc, `overrides[${i}]`, ref));
+  }
+
+  const units: { phrase: Phrase; value: UnitRef }[] = [];
+  for (const loc of lists.measures) {
+    loc.item.units.forEach((unit, i) => {
+      units.push(
+        ...compilePhrases(loc, `units[${i}].phrase`, [unit.phrase], {
+          measure: loc.item.id,
+          factor: unit.factor,
+          implied: unit.implied,
+        }),
+      );
+    });
+    loc.item.levels.forEach((level, i) => {
+      needSignal(loc, `levels[${i}].signal`, level.signal);
+      if (level.gte === undefined && level.lt === undefined) at(loc, `levels[${i}]`, 'a level needs gte, lt or both');
+    });
+  }
+
+  for (const loc of lists.criteria) {
+    const c = loc.item;
+    if (!outcomeIds.has(c.favours)) at(loc, 'favours', `unknown outcome "${c.favours}"`);
+    for (const part of ['all', 'any', 'none'] as const) {
+      c.when[part].forEach((ref, i) => needSignal(loc, `when.${part}[${i}]`, ref));
+    }
+    if (c.when.all.length === 0 && c.when.any.length === 0) {
+      at(loc, 'when', 'a criterion needs at least one signal in all or any, or it would always fire');
+    }
+    c.suggests.forEach((ref, i) => {
+      if (!suggestionIds.has(ref)) at(loc, `suggests[${i}]`, `unknown suggestion "${ref}"`);
+    });
+  }
+
+  for (const loc of lists.outcomes) {
+    loc.item.composite?.of.forEach((ref, i) => {
+      if (!outcomeIds.has(ref)) at(loc, `composite.of[${i}]`, `unknown outcome "${ref}"`);
+    });
+  }
+  for (const loc of lists.followUps) {
+    loc.item.asksAbout.forEach((g, i) => {
+      if (!groups.has(g)) at(loc, `asksAbout[${i}]`, `no signal has group "${g}"`);
+    });
+    loc.item.options.forEach((o, i) => {
+      o.asserts.forEach((ref, j) => needSignal(loc, `options[${i}].asserts[${j}]`, ref));
+    });
+  }
+  for (const loc of lists.frameworks) {
+    if (!outcomeIds.has(loc.item.outcome)) at(loc, 'outcome', `unknown outcome "${loc.item.outcome}"`);
+  }
+
+  const language = singles.language;
+  let compiledLanguage: KnowledgeBase['language'] | undefined;
+  if (language) {
+    const l = language.item;
+    const numberPhrases = Object.entries(l.numberWords).flatMap(([words, n]) =>
+      compilePhrases(language, `numberWords.${words}`, [words], n),
+    );
+    compiledLanguage = {
+      negators: new PhraseMatcher(compilePhrases(language, 'negators', l.negators, true)),
+      negationWindow: l.negationWindow,
+      postNegations: new PhraseMatcher(compilePhrases(language, 'postNegations', l.postNegations, true)),
+      postNegationWindow: l.postNegationWindow,
+      uncertainty: new PhraseMatcher(compilePhrases(language, 'uncertainty', l.uncertainty, true)),
+      notNegating: new PhraseMatcher(compilePhrases(language, 'notNegating', l.notNegating, true)),
+      clauseBreaks: new Set(l.clauseBreaks.map((w) => w.toLowerCase())),
+      numberWords: new PhraseMatcher(numberPhrases),
+      magnitudes: new Map(Object.entries(l.magnitudes)),
+      suffixMultipliers: new Map(Object.entries(l.suffixMultipliers)),
+      unitFillers: new Set(l.unitFillers),
+      impliedQuantity: l.impliedQuantity,
+    };
+  }
+
+  const scoring = singles.scoring;
+  if (scoring && !outcomeIds.has(scoring.item.abstain) && scoring.item.abstain !== 'unclear') {
+    at(scoring, 'abstain', `unknown outcome "${scoring.item.abstain}"`);
+  }
+
+  if (issues.length > 0 || !compiledLanguage || !scoring) return { ok: false, issues };
+
+  const knowledge: KnowledgeBase = {
+    language: compiledLanguage,
+    signals: new Map(lists.signals.map((l) => [l.item.id, l.item])),
+    prose: new PhraseMatcher(prose),
+    code: new PhraseMatcher(code),
+    units: new PhraseMatcher(units),
+    measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
+    criteria: lists.criteria.map((l) => l.item),
+    outcomes: lists.outcomes.map((l) => l.item),
+    scoring: scoring.item,
+    suggestions: new Map(lists.suggestions.map((l) => [l.item.id, l.item])),
+    followUps: [...lists.followUps.map((l) => l.item)].sort((a, b) => b.priority - a.priority),
+    dimensions: lists.dimensions.map((l) => l.item),
+    frameworks: lists.frameworks.map((l) => l.item) as FrameworkData[],
+  };
+  return { ok: true, knowledge: Object.freeze(knowledge) };
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+/**
+ * The shape of every file under knowledge/. Each section is one YAML file; the schema is the
+ * type. Cross-references (a criterion naming a signal, a follow-up asserting one) are checked
+ * after parsing, in compile-knowledge.ts, so that every problem is reported at once.
+ */
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'ids are lower-case words joined by . _ or -');
+const url = z.url({ protocol: /^https?$/ });
+const phrase = z.string().min(1);
+
+export const LanguageSchema = z.object({
+  /** tokens that negate what follows them within the same clause */
+  negators: z.array(phrase).min(1),
+  /** how many tokens before a match a negator may stand */
+  negationWindow: z.number().int().min(1).max(8),
+  /** phrases right after a match that negate it ("GPUs are not available") */
+  postNegations: z.array(phrase),
+  postNegationWindow: z.number().int().min(0).max(6),
+  /** negator phrases that express doubt, not denial ("not sure"): the signal is dropped */
+  uncertainty: z.array(phrase),
+  /** negator phrases that do not negate at all ("not only") */
+  notNegating: z.array(phrase),
+  /** words that end a clause, like punctuation does ("but", "however") */
+  clauseBreaks: z.array(z.string()),
+  /** number words: "two" → 2, "a few" → 3 */
+  numberWords: z.record(z.string(), z.number()),
+  /** magnitude words multiply: "hundred" → 100, "billion" → 1e9; plurals imply several */
+  magnitudes: z.record(z.string(), z.number()),
+  /** multiplier suffixes glued to a number: "10k", "2B", "1.5bn" */
+  suffixMultipliers: z.record(z.string(), z.number()),
+  /** tokens allowed between a number and its unit ("of", "the") */
+  unitFillers: z.array(z.string()),
+  /** quantity assumed for a plural unit with no number ("terabytes of logs") */
+  impliedQuantity: z.number().positive(),
+});
+
+export const SignalSchema = z.object({
+  id,
+  label: z.string().min(1),
+  /** a group answers one question (scale, task, latency, ...); follow-ups ask about missing groups */
+  group: id,
+  /** phrases in prose that assert the signal */
+  patterns: z.array(phrase).default([]),
+  /** phrases in code (tokenised the same way) that assert the signal */
+  codePatterns: z.array(phrase).default([]),
+  /** what a negated mention means: another signal that then holds; absent → the mention is dropped */
+  whenNegated: id.optional(),
+  /** signals this one makes irrelevant when both are present (more specific wins) */
+  overrides: z.array(id).default([]),
+  /** a newer fact with this signal replaces older facts of the same group ("actually it's 20 GB") */
+  replacesGroup: z.boolean().default(false),
+});
+
+const LevelSchema = z.object({
+  gte: z.number().optional(),
+  lt: z.number().optional(),
+  signal: id,
+});
+
+export const MeasureSchema = z.object({
+  id,
+  label: z.string(),
+  units: z
+    .array(
+      z.object({
+        phrase,
+        factor: z.number().positive(),
+        /** a plural unit that means "several" when no number stands before it */
+        implied: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+  /** a number must be present for this measure unless the unit is marked implied */
+  levels: z.array(LevelSchema).min(1),
+});
+
+const ConditionSchema = z.object({
+  all: z.array(id).default([]),
+  any: z.array(id).default([]),
+  none: z.array(id).default([]),
+});
+
+export const CriterionSchema = z.object({
+  id,
+  title: z.string().min(1),
+  favours: id,
+  weight: z.number().positive().max(10),
+  when: ConditionSchema,
+  explanation: z.string().min(20),
+  sources: z.array(url).min(1),
+  suggests: z.array(id).default([]),
+  /** the comparison dimension this criterion belongs to, for `compare` cross-links */
+  dimension: id.optional(),
+});
+
+export const OutcomeSchema = z.object({
+  id,
+  headline: z.string().min(1),
+  summary: z.string().min(1),
+  /** a composite outcome also scores `factor × min(score of each part)` */
+  composite: z.object({ of: z.array(id).min(2), factor: z.number().positive().max(1) }).optional(),
+});
+
+export const ScoringSchema = z.object({
+  /** the top score below which the honest answer is a question */
+  minScore: z.number().positive(),
+  /** (top − runner-up) / top below which the answer is a question */
+  minMargin: z.number().min(0).max(1),
+  /** how fast confidence saturates with evidence: strength = 1 − e^(−top/scale) */
+  strengthScale: z.number().positive(),
+  maxFollowUps: z.number().int().min(1).max(5),
+  /** below this confidence a decided verdict also offers follow-ups */
+  followUpBelow: z.number().min(0).max(1),
+  /** outcome used for abstention */
+  abstain: id,
+  abstainHeadline: z.string(),
+  abstainSummary: z.string(),
+});
+
+export const OutcomesFileSchema = z.object({
+  outcomes: z.array(OutcomeSchema).min(2),
+  scoring: ScoringSchema,
+});
+
+export const SuggestionSchema = z.object({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['bridge', 'alternative', 'serving']),
+  why: z.string().min(20),
+  sources: z.array(url).min(1),
+});
+
+export const FollowUpSchema = z.object({
+  id,
+  question: z.string().min(5),
+  priority: z.number().int(),
+  /** ask only when none of these groups has a signal yet */
+  asksAbout: z.array(id).min(1),
+  options: z
+    .array(
+      z.object({
+        id,
+        label: z.string().min(1),
+        asserts: z.array(id).min(1),
+      }),
+    )
+    .min(2),
+});
+
+export const DimensionSchema = z.object({
+  id,
+  aliases: z.array(z.string()).default([]),
+  title: z.string().min(1),
+  spark: z.string().min(20),
+  pytorch: z.string().min(20),
+  takeaway: z.string().min(10),
+  sources: z.array(url).min(1),
+});
+
+export const SignalsFileSchema = z.object({ signals: z.array(SignalSchema).min(1) });
+export const MeasuresFileSchema = z.object({ measures: z.array(MeasureSchema).min(1) });
+export const CriteriaFileSchema = z.object({ criteria: z.array(CriterionSchema).min(1) });
+export const SuggestionsFileSchema = z.object({ suggestions: z.array(SuggestionSchema).min(1) });
+export const FollowUpsFileSchema = z.object({ followUps: z.array(FollowUpSchema).min(1) });
+export const DimensionsFileSchema = z.object({ dimensions: z.array(DimensionSchema).min(1) });
+
+export type LanguageData = z.infer<typeof LanguageSchema>;
+export type SignalData = z.infer<typeof SignalSchema>;
+export type MeasureData = z.infer<typeof MeasureSchema>;
+export type CriterionData = z.infer<typeof CriterionSchema>;
+export type OutcomeData = z.infer<typeof OutcomeSchema>;
+export type ScoringData = z.infer<typeof ScoringSchema>;
+export type SuggestionData = z.infer<typeof SuggestionSchema>;
+export type FollowUpData = z.infer<typeof FollowUpSchema>;
+export type DimensionData = z.infer<typeof DimensionSchema>;

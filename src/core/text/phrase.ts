@@ -1,0 +1,109 @@
+/**
+ * Knowledge patterns are phrases, not regular expressions: a phrase is up to eight slots, each
+ * slot one token. A slot lists alternatives (`gpu|gpus`), an alternative may end in `*` (prefix:
+ * `train*`), and a slot ending in `?` is optional. Matching is a bounded walk per token, so its
+ * cost is linear in the text: no pattern can backtrack catastrophically.
+ */
+import type { Token } from './tokenize.js';
+
+export const MAX_SLOTS = 8;
+export const MAX_OPTIONAL = 3;
+const MIN_PREFIX = 3;
+
+type Alternative = { readonly word: string; readonly prefix: boolean };
+type Slot = { readonly alternatives: readonly Alternative[]; readonly optional: boolean };
+export type Phrase = { readonly source: string; readonly slots: readonly Slot[] };
+
+const WORD = /^[a-z0-9_'][a-z0-9_'.,]*$/;
+
+/** Parses a phrase, or returns the reason it is not one. */
+export function parsePhrase(source: string): Phrase | string {
+  const raw = source.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (raw.length === 0) return 'a phrase needs at least one word';
+  if (raw.length > MAX_SLOTS) return `a phrase has at most ${MAX_SLOTS} words, this one has ${raw.length}`;
+  const slots: Slot[] = [];
+  for (const part of raw) {
+    const optional = part.endsWith('?');
+    const body = optional ? part.slice(0, -1) : part;
+    const alternatives: Alternative[] = [];
+    for (const alt of body.split('|')) {
+      const prefix = alt.endsWith('*');
+      const word = prefix ? alt.slice(0, -1) : alt;
+      if (!WORD.test(word)) return `"${alt}" is not a word (letters, digits, _ and ' only)`;
+      if (prefix && word.length < MIN_PREFIX) {
+        return `"${alt}": a prefix needs at least ${MIN_PREFIX} letters before *`;
+      }
+      alternatives.push({ word, prefix });
+    }
+    slots.push({ alternatives, optional });
+  }
+  if (slots[0]?.optional) return 'the first word of a phrase cannot be optional';
+  const optionalCount = slots.filter((s) => s.optional).length;
+  if (optionalCount > MAX_OPTIONAL) {
+    return `a phrase has at most ${MAX_OPTIONAL} optional words, this one has ${optionalCount}`;
+  }
+  return { source, slots };
+}
+
+function slotMatches(slot: Slot, token: Token): boolean {
+  if (token.isBreak) return false;
+  for (const alt of slot.alternatives) {
+    if (alt.prefix ? token.text.startsWith(alt.word) : token.text === alt.word) return true;
+  }
+  return false;
+}
+
+/** The end index (exclusive) of the longest match of `slots` from token `at`, or -1. */
+function matchFrom(slots: readonly Slot[], tokens: readonly Token[], at: number, s: number): number {
+  if (s === slots.length) return at;
+  const slot = slots[s] as Slot;
+  let best = -1;
+  const token = tokens[at];
+  if (token && slotMatches(slot, token)) best = matchFrom(slots, tokens, at + 1, s + 1);
+  if (slot.optional) best = Math.max(best, matchFrom(slots, tokens, at, s + 1));
+  return best;
+}
+
+export type PhraseHit<T> = { readonly value: T; readonly from: number; readonly to: number };
+
+/** Many phrases compiled together; `match` reports every phrase occurrence. */
+export class PhraseMatcher<T> {
+  private readonly byWord = new Map<string, { phrase: Phrase; value: T }[]>();
+  private readonly byPrefix = new Map<string, { phrase: Phrase; value: T }[]>();
+
+  constructor(entries: readonly { phrase: Phrase; value: T }[]) {
+    for (const entry of entries) {
+      for (const alt of (entry.phrase.slots[0] as Slot).alternatives) {
+        const map = alt.prefix ? this.byPrefix : this.byWord;
+        const key = alt.prefix ? alt.word.slice(0, MIN_PREFIX) : alt.word;
+        const list = map.get(key) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        map.set(key, list);
+      }
+    }
+  }
+
+  /** Every match starting at token `at` (longest per phrase). */
+  matchAt(tokens: readonly Token[], at: number): PhraseHit<T>[] {
+    const token = tokens[at];
+    if (!token || token.isBreak) return [];
+    const hits: PhraseHit<T>[] = [];
+    const candidates = [
+      ...(this.byWord.get(token.text) ?? []),
+      ...(token.text.length >= MIN_PREFIX ? (this.byPrefix.get(token.text.slice(0, MIN_PREFIX)) ?? []) : []),
+    ];
+    const longest = new Map<T, number>();
+    for (const { phrase, value } of candidates) {
+      const to = matchFrom(phrase.slots, tokens, at, 0);
+      if (to > at && to > (longest.get(value) ?? -1)) longest.set(value, to);
+    }
+    for (const [value, to] of longest) hits.push({ value, from: at, to });
+    return hits;
+  }
+
+  match(tokens: readonly Token[]): PhraseHit<T>[] {
+    const hits: PhraseHit<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) hits.push(...this.matchAt(tokens, i));
+    return hits;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The library: `ask`, `compare` and `review` on the bundled knowledge base (or one passed in).
+ * Synchronous; every front end calls these.
+ */
+import {
+  type Answers,
+  answersToFacts,
+  type Comparison,
+  compareDimensions,
+  EMPTY_FACTS,
+  extractFacts,
+  type Facts,
+  type KnowledgeBase,
+  mergeFacts,
+  type Recommendation,
+  recommend,
+} from './core/index.js';
+import { checkQuestion, InputError } from './input-error.js';
+import { bundledKnowledge } from './knowledge/load-knowledge.js';
+
+export * from './core/index.js';
+export { InputError, MAX_QUESTION_CHARS } from './input-error.js';
+export { bundledKnowledge, loadKnowledgeTexts, KnowledgeError, formatIssue } from './knowledge/load-knowledge.js';
+
+export type AskOptions = {
+  /** another knowledge base instead of the bundled one */
+  readonly knowledge?: KnowledgeBase;
+  /** facts from earlier in the conversation (a previous Recommendation's `facts`) */
+  readonly context?: Facts;
+  /** answers to follow-up questions: follow-up id → option id */
+  readonly answers?: Answers;
+};
+
+/** Recommends Spark, PyTorch, both, neither — or asks what would settle it. */
+export function ask(text: string, options: AskOptions = {}): Recommendation {
+  const kb = options.knowledge ?? bundledKnowledge();
+  const hasEarlier = options.context !== undefined || (options.answers && Object.keys(options.answers).length > 0);
+  const question = hasEarlier && text.trim() === '' ? '' : checkQuestion(text);
+  let facts = mergeFacts(options.context ?? EMPTY_FACTS, extractFacts(question, kb), kb);
+  if (options.answers) {
+    const { facts: answered, problems } = answersToFacts(options.answers, kb);
+    if (problems.length > 0) throw new InputError(problems.map((p) => p.message).join('; '));
+    facts = mergeFacts(facts, answered, kb);
+  }
+  return recommend(kb, facts);
+}
+
+/** Spark and PyTorch side by side on one dimension, or all of them. */
+export function compare(dimension?: string, options: { knowledge?: KnowledgeBase } = {}): Comparison {
+  const result = compareDimensions(options.knowledge ?? bundledKnowledge(), dimension);
+  if (!result.ok) throw new InputError(result.message);
+  return result.comparison;
+}

@@ -1,0 +1,29 @@
+/** Structured JSON logs, one line each. Never log tokens or message text at info level. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+};
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  now: () => Date = () => new Date(),
+): Logger {
+  const log = (at: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
+    if (ORDER[at] < ORDER[level]) return;
+    write(JSON.stringify({ time: now().toISOString(), level: at, msg, ...fields }));
+  };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/** A logger that keeps lines in memory, for tests. */
+export function createMemoryLogger(): Logger & { lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  return Object.assign(logger, { lines });
+}
