@@ -65,8 +65,8 @@ export type FollowUp = z.infer<typeof FollowUpSchema>;
 export const SuggestionSchema = z.object({
   id: z.string(),
   name: z.string(),
-  /** bridge (how to join Spark and PyTorch), alternative (use instead), serving (how to serve) */
-  kind: z.enum(['bridge', 'alternative', 'serving']),
+  /** bridge (join Spark and PyTorch), alternative (use instead), serving (how to serve), practice (how to do it well) */
+  kind: z.enum(['bridge', 'alternative', 'serving', 'practice']),
   why: z.string(),
   sources: z.array(z.string()),
 });
@@ -82,6 +82,7 @@ export const RecommendationSchema = z.object({
   alternatives: z.array(SuggestionSchema),
   bridges: z.array(SuggestionSchema),
   serving: z.array(SuggestionSchema),
+  practices: z.array(SuggestionSchema),
   scores: z.record(z.string(), z.number()),
   /** the facts this answer rests on: pass them back as `context` to refine in a thread */
   facts: FactsSchema,

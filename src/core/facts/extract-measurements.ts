@@ -57,7 +57,18 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
  */
 export function extractMeasurements(tokens: readonly Token[], text: string, kb: KnowledgeBase): Measurement[] {
   const out: Measurement[] = [];
+  const NEAR = 2;
+  const isExcluded = (measure: string, from: number, to: number) => {
+    const matcher = kb.notNear.get(measure);
+    if (!matcher) return false;
+    for (let k = Math.max(0, from - NEAR); k < Math.min(tokens.length, to + NEAR); k++) {
+      if (k >= from && k < to) continue;
+      if (matcher.matchAt(tokens, k).some((h) => h.to <= from || h.from >= to)) return true;
+    }
+    return false;
+  };
   const push = (measure: string, value: number, from: number, to: number) => {
+    if (isExcluded(measure, from, to)) return;
     const start = (tokens[from] as Token).start;
     const end = (tokens[to - 1] as Token).end;
     out.push({ measure, value, evidence: text.slice(start, end), start, end });

@@ -128,9 +128,16 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     code.push(...compilePhrases(loc, 'codePatterns', s.codePatterns, s.id));
     if (s.whenNegated) needSignal(loc, 'whenNegated', s.whenNegated);
     s.overrides.forEach((ref, i) => needSignal(loc, `overrides[${i}]`, ref));
+    s.derivedFrom.forEach((c, i) => {
+      for (const part of ['all', 'any', 'none'] as const) {
+        c[part].forEach((ref, j) => needSignal(loc, `derivedFrom[${i}].${part}[${j}]`, ref));
+      }
+      if (c.all.length === 0 && c.any.length === 0) at(loc, `derivedFrom[${i}]`, 'a condition needs all or any');
+    });
   }
 
   const units: { phrase: Phrase; value: UnitRef }[] = [];
+  const notNear = new Map<string, PhraseMatcher<true>>();
   for (const loc of lists.measures) {
     loc.item.units.forEach((unit, i) => {
       units.push(
@@ -141,6 +148,10 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         }),
       );
     });
+    notNear.set(
+      loc.item.id,
+      new PhraseMatcher(compilePhrases(loc, 'notNear', loc.item.notNear, true as const)),
+    );
     loc.item.levels.forEach((level, i) => {
       needSignal(loc, `levels[${i}].signal`, level.signal);
       if (level.gte === undefined && level.lt === undefined) at(loc, `levels[${i}]`, 'a level needs gte, lt or both');
@@ -215,6 +226,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     code: new PhraseMatcher(code),
     units: new PhraseMatcher(units),
     measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
+    notNear,
     criteria: lists.criteria.map((l) => l.item),
     outcomes: lists.outcomes.map((l) => l.item),
     scoring: scoring.item,

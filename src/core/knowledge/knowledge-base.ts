@@ -36,6 +36,8 @@ export type KnowledgeBase = {
   readonly code: PhraseMatcher<string>;
   readonly units: PhraseMatcher<UnitRef>;
   readonly measures: ReadonlyMap<string, MeasureData>;
+  /** per measure: phrases that, right beside a unit, mean it is not this measure */
+  readonly notNear: ReadonlyMap<string, PhraseMatcher<true>>;
   readonly criteria: readonly CriterionData[];
   readonly outcomes: readonly OutcomeData[];
   readonly scoring: ScoringData;

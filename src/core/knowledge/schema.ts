@@ -36,6 +36,12 @@ export const LanguageSchema = z.object({
   impliedQuantity: z.number().positive(),
 });
 
+const ConditionSchema = z.object({
+  all: z.array(id).default([]),
+  any: z.array(id).default([]),
+  none: z.array(id).default([]),
+});
+
 export const SignalSchema = z.object({
   id,
   label: z.string().min(1),
@@ -51,6 +57,8 @@ export const SignalSchema = z.object({
   overrides: z.array(id).default([]),
   /** a newer fact with this signal replaces older facts of the same group ("actually it's 20 GB") */
   replacesGroup: z.boolean().default(false),
+  /** the signal also holds when any of these conditions does (e.g. training + neural model) */
+  derivedFrom: z.array(ConditionSchema).default([]),
 });
 
 const LevelSchema = z.object({
@@ -62,6 +70,8 @@ const LevelSchema = z.object({
 export const MeasureSchema = z.object({
   id,
   label: z.string(),
+  /** a unit right next to one of these phrases is not this measure ("80GB A100", "64 GB RAM") */
+  notNear: z.array(phrase).default([]),
   units: z
     .array(
       z.object({
@@ -76,11 +86,6 @@ export const MeasureSchema = z.object({
   levels: z.array(LevelSchema).min(1),
 });
 
-const ConditionSchema = z.object({
-  all: z.array(id).default([]),
-  any: z.array(id).default([]),
-  none: z.array(id).default([]),
-});
 
 export const CriterionSchema = z.object({
   id,
@@ -127,7 +132,7 @@ export const OutcomesFileSchema = z.object({
 export const SuggestionSchema = z.object({
   id,
   name: z.string().min(1),
-  kind: z.enum(['bridge', 'alternative', 'serving']),
+  kind: z.enum(['bridge', 'alternative', 'serving', 'practice']),
   why: z.string().min(20),
   sources: z.array(url).min(1),
 });
@@ -169,6 +174,7 @@ export const DimensionsFileSchema = z.object({ dimensions: z.array(DimensionSche
 export type LanguageData = z.infer<typeof LanguageSchema>;
 export type SignalData = z.infer<typeof SignalSchema>;
 export type MeasureData = z.infer<typeof MeasureSchema>;
+export type ConditionData = z.infer<typeof ConditionSchema>;
 export type CriterionData = z.infer<typeof CriterionSchema>;
 export type OutcomeData = z.infer<typeof OutcomeSchema>;
 export type ScoringData = z.infer<typeof ScoringSchema>;

@@ -1,3 +1,4 @@
+import { conditionHolds, deriveFacts } from '../facts/derive-facts.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
@@ -6,13 +7,6 @@ type Scored = { id: string; score: number };
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-function criterionHolds(c: CriterionData, present: ReadonlySet<string>): boolean {
-  return (
-    c.when.all.every((s) => present.has(s)) &&
-    (c.when.any.length === 0 || c.when.any.some((s) => present.has(s))) &&
-    !c.when.none.some((s) => present.has(s))
-  );
-}
 
 /** The user's words behind a criterion: every fact among its `all` and `any` signals. */
 function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
@@ -71,10 +65,11 @@ function suggestionsFor(kb: KnowledgeBase, criteria: readonly CriterionData[]): 
  * favour; the best outcome wins unless the evidence is too thin or too evenly split, in which
  * case the honest answer is `unclear` with the follow-up questions that would settle it.
  */
-export function recommend(kb: KnowledgeBase, facts: Facts): Recommendation {
+export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const { scoring } = kb;
+  const facts = deriveFacts(kb, given);
   const present = new Set(facts.facts.map((f) => f.signal));
-  const matched = kb.criteria.filter((c) => criterionHolds(c, present));
+  const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
   const scored = scoreOutcomes(kb, matched);
   const top = scored[0] ?? { id: scoring.abstain, score: 0 };
   const runnerUp = scored[1] ?? { id: scoring.abstain, score: 0 };
@@ -116,7 +111,8 @@ export function recommend(kb: KnowledgeBase, facts: Facts): Recommendation {
     alternatives: suggestions.filter((s) => s.kind === 'alternative'),
     bridges: suggestions.filter((s) => s.kind === 'bridge'),
     serving: suggestions.filter((s) => s.kind === 'serving'),
+    practices: suggestions.filter((s) => s.kind === 'practice'),
     scores: Object.fromEntries(scored.map((s) => [s.id, s.score])),
-    facts,
+    facts: given,
   };
 }

@@ -1,0 +1,39 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { ConditionData } from '../knowledge/schema.js';
+import type { Fact, Facts } from '../types.js';
+
+export function conditionHolds(c: ConditionData, present: ReadonlySet<string>): boolean {
+  return (
+    (c.all.length > 0 || c.any.length > 0) &&
+    c.all.every((s) => present.has(s)) &&
+    (c.any.length === 0 || c.any.some((s) => present.has(s))) &&
+    !c.none.some((s) => present.has(s))
+  );
+}
+
+/**
+ * Adds the signals the knowledge derives from others ("training" + "neural network" → neural
+ * training), quoting the facts they rest on. Repeats until nothing new holds; the number of
+ * passes is bounded by the number of signals.
+ */
+export function deriveFacts(kb: KnowledgeBase, facts: Facts): Facts {
+  const derived: Fact[] = [...facts.facts];
+  const present = new Set(derived.map((f) => f.signal));
+  const derivable = [...kb.signals.values()].filter((s) => s.derivedFrom.length > 0);
+  for (let pass = 0; pass <= derivable.length; pass++) {
+    let changed = false;
+    for (const signal of derivable) {
+      if (present.has(signal.id)) continue;
+      const condition = signal.derivedFrom.find((c) => conditionHolds(c, present));
+      if (!condition) continue;
+      const wanted = new Set([...condition.all, ...condition.any]);
+      const basis = derived.filter((f) => wanted.has(f.signal));
+      const evidence = [...new Set(basis.map((f) => f.evidence))].join(' … ');
+      derived.push({ signal: signal.id, evidence, origin: basis[0]?.origin ?? 'text' });
+      present.add(signal.id);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return { ...facts, facts: derived };
+}
