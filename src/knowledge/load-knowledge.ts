@@ -13,7 +13,7 @@ export function loadKnowledgeTexts(texts: readonly KnowledgeText[]): CompileResu
   const sources: KnowledgeSource[] = [];
   const yamlIssues: KnowledgeIssue[] = [];
   for (const { file, text } of texts) {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const line = e.linePos?.[0];

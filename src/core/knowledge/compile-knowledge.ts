@@ -63,7 +63,14 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   for (const { file, data } of sources) {
     const parsed = FileSchema.safeParse(data ?? {});
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ file, path: formatPath(issue.path), message: issue.message });
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          const known = Object.keys(FileSchema.shape).join(', ');
+          for (const key of issue.keys) {
+            issues.push({ file, path: formatPath([...issue.path, key]), message: `unknown section (known: ${known})` });
+          }
+        } else issues.push({ file, path: formatPath(issue.path), message: issue.message });
+      }
       continue;
     }
     for (const key of Object.keys(lists) as ListKey[]) {

@@ -11,7 +11,16 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** The user's words behind a criterion: every fact among its `all` and `any` signals. */
 function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
   const wanted = new Set([...c.when.all, ...c.when.any]);
-  const quotes = [...new Set(facts.filter((f) => wanted.has(f.signal)).map((f) => f.evidence.trim()))];
+  // derived facts quote their basis joined by " … ": split so each quote appears once
+  const quotes = [
+    ...new Set(
+      facts
+        .filter((f) => wanted.has(f.signal))
+        .flatMap((f) => f.evidence.split(' … '))
+        .map((q) => q.trim())
+        .filter(Boolean),
+    ),
+  ];
   return quotes.map((q) => `“${q}”`).join(' … ');
 }
 

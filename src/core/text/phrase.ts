@@ -65,6 +65,8 @@ function matchFrom(slots: readonly Slot[], tokens: readonly Token[], at: number,
 }
 
 export type PhraseHit<T> = { readonly value: T; readonly from: number; readonly to: number };
+// biome-ignore lint/suspicious/noExplicitAny: a frozen empty list shared by every matcher
+const NO_HITS: PhraseHit<any>[] = Object.freeze([]) as unknown as PhraseHit<any>[];
 
 /** Many phrases compiled together; `match` reports every phrase occurrence. */
 export class PhraseMatcher<T> {
@@ -83,27 +85,36 @@ export class PhraseMatcher<T> {
     }
   }
 
-  /** Every match starting at token `at` (longest per phrase). */
+  /** Every match starting at token `at` (the longest per value). */
   matchAt(tokens: readonly Token[], at: number): PhraseHit<T>[] {
     const token = tokens[at];
-    if (!token || token.isBreak) return [];
-    const hits: PhraseHit<T>[] = [];
-    const candidates = [
-      ...(this.byWord.get(token.text) ?? []),
-      ...(token.text.length >= MIN_PREFIX ? (this.byPrefix.get(token.text.slice(0, MIN_PREFIX)) ?? []) : []),
-    ];
-    const longest = new Map<T, number>();
-    for (const { phrase, value } of candidates) {
-      const to = matchFrom(phrase.slots, tokens, at, 0);
-      if (to > at && to > (longest.get(value) ?? -1)) longest.set(value, to);
+    if (!token || token.isBreak) return NO_HITS;
+    const exact = this.byWord.get(token.text);
+    const prefixed = token.text.length >= MIN_PREFIX ? this.byPrefix.get(token.text.slice(0, MIN_PREFIX)) : undefined;
+    if (!exact && !prefixed) return NO_HITS;
+    let hits: PhraseHit<T>[] | undefined;
+    for (let l = 0; l < 2; l++) {
+      const list = l === 0 ? exact : prefixed;
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const { phrase, value } = list[k] as { phrase: Phrase; value: T };
+        const to = matchFrom(phrase.slots, tokens, at, 0);
+        if (to <= at) continue;
+        if (!hits) hits = [];
+        let index = -1;
+        for (let h = 0; h < hits.length; h++) if ((hits[h] as PhraseHit<T>).value === value) index = h;
+        if (index < 0) hits.push({ value, from: at, to });
+        else if (to > (hits[index] as PhraseHit<T>).to) hits[index] = { value, from: at, to };
+      }
     }
-    for (const [value, to] of longest) hits.push({ value, from: at, to });
-    return hits;
+    return hits ?? NO_HITS;
   }
 
   match(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    for (let i = 0; i < tokens.length; i++) hits.push(...this.matchAt(tokens, i));
+    for (let i = 0; i < tokens.length; i++) {
+      for (const hit of this.matchAt(tokens, i)) hits.push(hit);
+    }
     return hits;
   }
 }

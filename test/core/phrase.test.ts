@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseMatcher, parsePhrase } from '../../src/core/text/phrase.js';
+import { tokenize } from '../../src/core/text/tokenize.js';
+
+describe('tokenize', () => {
+  it.each([
+    ['We have ~40TB in HDFS.', ['we', 'have', '40tb', 'in', 'hdfs', '.']],
+    ["don’t use 1.5 GB, 1,000 rows", ["don't", 'use', '1.5', 'gb', ',', '1,000', 'rows']],
+    ['fine-tune a 7B model', ['fine', 'tune', 'a', '7b', 'model']],
+    ['8x A100s; no GPUs', ['8x', 'a100s', ';', 'no', 'gpus']],
+  ])('%s', (text, expected) => {
+    expect(tokenize(text).map((t) => t.text)).toEqual(expected);
+  });
+
+  it('keeps offsets into the original text', () => {
+    const text = 'Nightly  JOINS';
+    const [, joins] = tokenize(text);
+    expect(text.slice(joins?.start, joins?.end)).toBe('JOINS');
+  });
+});
+
+describe('parsePhrase', () => {
+  it.each([
+    ['', 'a phrase needs at least one word'],
+    ['one two three four five six seven eight nine', 'at most 8 words'],
+    ['big? data', 'first word of a phrase cannot be optional'],
+    ['a b? c? d? e?', 'at most 3 optional'],
+    ['tr*', 'at least 3 letters'],
+    ['data (lake)', 'is not a word'],
+  ])('rejects %j', (source, message) => {
+    expect(parsePhrase(source)).toContain(message);
+  });
+});
+
+describe('PhraseMatcher', () => {
+  const compile = (patterns: string[]) =>
+    new PhraseMatcher(
+      patterns.map((p, i) => {
+        const phrase = parsePhrase(p);
+        if (typeof phrase === 'string') throw new Error(phrase);
+        return { phrase, value: `p${i}` };
+      }),
+    );
+
+  it.each([
+    [['fine tun*'], 'we will fine-tune it', ['p0:2-4']],
+    [['data lake*|lakehouse'], 'our data lakehouse', ['p0:1-3']],
+    [['train a|the? model'], 'train model and train a model', ['p0:0-2', 'p0:3-6']],
+    [['big data'], 'big. data', []],
+    [['gpu|gpus'], 'GPUs', ['p0:0-1']],
+  ])('%j in %j', (patterns, text, expected) => {
+    const hits = compile(patterns).match(tokenize(text));
+    expect(hits.map((h) => `${h.value}:${h.from}-${h.to}`)).toEqual(expected);
+  });
+});
