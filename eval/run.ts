@@ -40,7 +40,9 @@ for (const c of cases) {
   else
     misses.push(
       `  ${c.id}: expected ${c.expect}, got ${r.verdict} (${r.confidence}) scores ${JSON.stringify(r.scores)}` +
-        (verbose ? `\n    "${c.text}"\n    facts: ${r.facts.facts.map((f) => `${f.signal}<${f.evidence}>`).join(', ')}` : ''),
+        (verbose
+          ? `\n    "${c.text}"\n    facts: ${r.facts.facts.map((f) => `${f.signal}<${f.evidence}>`).join(', ')}`
+          : ''),
     );
   for (const tag of c.tags) {
     const t = byTag.get(tag) ?? { ok: 0, all: 0 };

@@ -1,5 +1,5 @@
 /** The command line: parses the command, runs it, and is the one place errors become exit codes. */
-import { askCommand, ASK_USAGE } from './cli/ask-command.js';
+import { ASK_USAGE, askCommand } from './cli/ask-command.js';
 import { COMPARE_USAGE, compareCommand } from './cli/compare-command.js';
 import { type CliIo, type Command, UsageError } from './cli/io.js';
 import { reviewCommand } from './cli/review-command.js';

@@ -20,7 +20,7 @@ import { bundledKnowledge } from './knowledge/load-knowledge.js';
 
 export * from './core/index.js';
 export { InputError, MAX_QUESTION_CHARS } from './input-error.js';
-export { bundledKnowledge, loadKnowledgeTexts, KnowledgeError, formatIssue } from './knowledge/load-knowledge.js';
+export { bundledKnowledge, formatIssue, KnowledgeError, loadKnowledgeTexts } from './knowledge/load-knowledge.js';
 
 export type AskOptions = {
   /** another knowledge base instead of the bundled one */

@@ -17,7 +17,11 @@ export function loadKnowledgeTexts(texts: readonly KnowledgeText[]): CompileResu
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const line = e.linePos?.[0];
-        yamlIssues.push({ file, path: line ? `line ${line.line}` : '', message: e.message.split('\n')[0] ?? e.message });
+        yamlIssues.push({
+          file,
+          path: line ? `line ${line.line}` : '',
+          message: e.message.split('\n')[0] ?? e.message,
+        });
       }
       continue;
     }

@@ -20,7 +20,11 @@ function wrap(text: string, indent: string, width = 96): string {
 }
 
 function suggestionLines(items: readonly Suggestion[], style: TerminalStyle): string[] {
-  return items.flatMap((s) => [`  • ${style.bold(s.name)}`, wrap(s.why, '    '), style.dim(`    ${s.sources[0] ?? ''}`)]);
+  return items.flatMap((s) => [
+    `  • ${style.bold(s.name)}`,
+    wrap(s.why, '    '),
+    style.dim(`    ${s.sources[0] ?? ''}`),
+  ]);
 }
 
 /** A Recommendation as plain terminal text: verdict, confidence, reasons with the user's words, then what next. */
@@ -40,7 +44,9 @@ export function renderRecommendationText(r: Recommendation, style: TerminalStyle
   if (others.length > 0) {
     out.push('', style.bold('Pulling the other way'));
     for (const reason of others) {
-      out.push(`  • ${reason.title} (favours ${VERDICT_LABEL[reason.favours as keyof typeof VERDICT_LABEL] ?? reason.favours})${reason.evidence ? ` — ${reason.evidence}` : ''}`);
+      out.push(
+        `  • ${reason.title} (favours ${VERDICT_LABEL[reason.favours as keyof typeof VERDICT_LABEL] ?? reason.favours})${reason.evidence ? ` — ${reason.evidence}` : ''}`,
+      );
     }
   }
   const next = [...r.bridges, ...r.alternatives, ...r.serving, ...r.practices];
@@ -52,7 +58,8 @@ export function renderRecommendationText(r: Recommendation, style: TerminalStyle
     out.push('', style.bold(r.verdict === 'unclear' ? NEXT_SECTION_TITLE.unclear : 'What could change this'));
     r.followUps.forEach((f, i) => {
       out.push(`  ${i + 1}. ${f.question}`);
-      if (f.options?.length) out.push(style.dim(`     ${f.options.map((o) => `${o.label} [${f.id}=${o.id}]`).join(' · ')}`));
+      if (f.options?.length)
+        out.push(style.dim(`     ${f.options.map((o) => `${o.label} [${f.id}=${o.id}]`).join(' · ')}`));
     });
     out.push(style.dim('  Answer with: spark-or-pytorch ask --answer <question>=<option> "your question"'));
   }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli.js';
 import { RecommendationSchema } from '../../src/index.js';
 
 function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
@@ -54,7 +54,14 @@ describe('spark-or-pytorch ask', () => {
   it('shows follow-up questions for an unclear case, and takes answers', async () => {
     const first = await run(['ask', 'Spark or PyTorch?']);
     expect(first.out).toContain('What would settle it');
-    const answered = await run(['ask', '--answer', 'data-size=terabytes', '--answer', 'main-job=transform-data', 'Spark or PyTorch?']);
+    const answered = await run([
+      'ask',
+      '--answer',
+      'data-size=terabytes',
+      '--answer',
+      'main-job=transform-data',
+      'Spark or PyTorch?',
+    ]);
     expect(answered.out).toMatch(/^Verdict: Spark /);
   });
 

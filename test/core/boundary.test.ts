@@ -21,7 +21,7 @@ const FORBIDDEN: readonly [RegExp, string][] = [
   [/\brequire\(/, 'require'],
 ];
 
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   return [...source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
 }
 

@@ -5,7 +5,7 @@ import { tokenize } from '../../src/core/text/tokenize.js';
 describe('tokenize', () => {
   it.each([
     ['We have ~40TB in HDFS.', ['we', 'have', '40tb', 'in', 'hdfs', '.']],
-    ["don’t use 1.5 GB, 1,000 rows", ["don't", 'use', '1.5', 'gb', ',', '1,000', 'rows']],
+    ['don’t use 1.5 GB, 1,000 rows', ["don't", 'use', '1.5', 'gb', ',', '1,000', 'rows']],
     ['fine-tune a 7B model', ['fine', 'tune', 'a', '7b', 'model']],
     ['8x A100s; no GPUs', ['8x', 'a100s', ';', 'no', 'gpus']],
   ])('%s', (text, expected) => {

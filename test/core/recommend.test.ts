@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, bundledKnowledge, extractFacts, recommend, RecommendationSchema } from '../../src/index.js';
+import { ask, bundledKnowledge, extractFacts, RecommendationSchema, recommend } from '../../src/index.js';
 
 describe('verdicts', () => {
   it.each([
@@ -41,9 +41,9 @@ describe('reasons quote the asker and cite sources', () => {
 
   it('neither names what to use instead; both names the bridge', () => {
     expect(ask('we have 2 GB of CSVs and need aggregations').alternatives.map((a) => a.id)).toContain('duckdb');
-    expect(ask('score our 2B-row Hive table with a trained PyTorch model every night').bridges.map((b) => b.id)).toContain(
-      'predict-batch-udf',
-    );
+    expect(
+      ask('score our 2B-row Hive table with a trained PyTorch model every night').bridges.map((b) => b.id),
+    ).toContain('predict-batch-udf');
   });
 
   it('online serving points past the archived TorchServe', () => {

@@ -13,7 +13,9 @@ describe('the shipped knowledge base', () => {
     const result = loadKnowledgeTexts(readKnowledgeFiles());
     if (!result.ok) throw new Error('knowledge did not load');
     const ids = result.knowledge.dimensions.map((d) => d.id);
-    expect(ids).toEqual(expect.arrayContaining(['architecture', 'execution', 'performance', 'ecosystem', 'productionisation', 'hybrid']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['architecture', 'execution', 'performance', 'ecosystem', 'productionisation', 'hybrid']),
+    );
   });
 
   it('cites every criterion and suggestion by URL', () => {
@@ -40,7 +42,10 @@ describe('broken knowledge reports every problem at once, with file and path', (
     ['an explanation too short', /broken-criteria\.yaml criteria\[1\]\.explanation/],
     ['a source that is not a URL', /broken-criteria\.yaml criteria\[1\]\.sources\[0\]/],
   ])('%s', (_what, pattern) => {
-    expect(issues.some((i) => pattern.test(i)), issues.join('\n')).toBe(true);
+    expect(
+      issues.some((i) => pattern.test(i)),
+      issues.join('\n'),
+    ).toBe(true);
   });
 
   it('reports cross-reference problems of a valid-shaped file', () => {
@@ -68,7 +73,10 @@ describe('broken knowledge reports every problem at once, with file and path', (
       /refs\.yaml signals\[0\]\.patterns\[1\]: .*at least 3 letters/,
       /refs\.yaml signals\[0\]\.whenNegated: unknown signal "task\.nothing"/,
     ]) {
-      expect(found.some((i) => pattern.test(i)), `${pattern}\n${found.join('\n')}`).toBe(true);
+      expect(
+        found.some((i) => pattern.test(i)),
+        `${pattern}\n${found.join('\n')}`,
+      ).toBe(true);
     }
     expect(found.length).toBe(7);
   });

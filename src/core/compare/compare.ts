@@ -6,7 +6,11 @@ export type CompareResult =
   | { readonly ok: true; readonly comparison: Comparison }
   | { readonly ok: false; readonly message: string; readonly valid: readonly string[] };
 
-const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 function toRow(d: DimensionData): ComparisonRow {
   return { id: d.id, title: d.title, spark: d.spark, pytorch: d.pytorch, takeaway: d.takeaway, sources: d.sources };
@@ -23,7 +27,11 @@ export function compareDimensions(kb: KnowledgeBase, dimension?: string): Compar
   );
   const valid = kb.dimensions.map((d) => d.id);
   if (!found) {
-    return { ok: false, message: `unknown dimension "${dimension.slice(0, 60)}"; choose one of: ${valid.join(', ')}`, valid };
+    return {
+      ok: false,
+      message: `unknown dimension "${dimension.slice(0, 60)}"; choose one of: ${valid.join(', ')}`,
+      valid,
+    };
   }
   return { ok: true, comparison: { dimensions: [toRow(found)] } };
 }

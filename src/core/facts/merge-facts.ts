@@ -18,11 +18,15 @@ export function mergeFacts(older: Facts, newer: Facts, kb: KnowledgeBase): Facts
   const newlyNegated = new Set(newer.negated.map((f) => f.signal));
   const keep = (f: Fact) => !replacedGroups.has(groupOf(f.signal));
   const facts = [
-    ...older.facts.filter((f) => keep(f) && !newlyNegated.has(f.signal)).map((f) => ({ ...f, origin: 'context' as const })),
+    ...older.facts
+      .filter((f) => keep(f) && !newlyNegated.has(f.signal))
+      .map((f) => ({ ...f, origin: 'context' as const })),
     ...newer.facts,
   ];
   const negated = [
-    ...older.negated.filter((f) => keep(f) && !newlyAsserted.has(f.signal)).map((f) => ({ ...f, origin: 'context' as const })),
+    ...older.negated
+      .filter((f) => keep(f) && !newlyAsserted.has(f.signal))
+      .map((f) => ({ ...f, origin: 'context' as const })),
     ...newer.negated,
   ];
   const measurements = [
@@ -57,7 +61,10 @@ export function answersToFacts(answers: Answers, kb: KnowledgeBase): { facts: Fa
     const option = followUp.options.find((o) => o.id === optionId);
     if (!option) {
       const valid = followUp.options.map((o) => o.id).join(', ');
-      problems.push({ followUp: followUpId, message: `"${optionId}" is not an answer to ${followUpId} (one of: ${valid})` });
+      problems.push({
+        followUp: followUpId,
+        message: `"${optionId}" is not an answer to ${followUpId} (one of: ${valid})`,
+      });
       continue;
     }
     for (const signal of option.asserts) facts.push({ signal, evidence: option.label, origin: 'answer' });

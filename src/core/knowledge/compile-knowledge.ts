@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Phrase, PhraseMatcher, parsePhrase } from '../text/phrase.js';
 import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
+import type { KnowledgeBase, UnitRef } from './knowledge-base.js';
 import {
   CriterionSchema,
   DimensionSchema,
@@ -12,7 +13,6 @@ import {
   SignalSchema,
   SuggestionSchema,
 } from './schema.js';
-import type { KnowledgeBase, UnitRef } from './knowledge-base.js';
 
 /** One knowledge file after the edge has parsed its YAML. */
 export type KnowledgeSource = { readonly file: string; readonly data: unknown };
@@ -58,7 +58,10 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     dimensions: [],
     frameworks: [],
   };
-  const singles: { language?: Located<NonNullable<FileData['language']>>; scoring?: Located<NonNullable<FileData['scoring']>> } = {};
+  const singles: {
+    language?: Located<NonNullable<FileData['language']>>;
+    scoring?: Located<NonNullable<FileData['scoring']>>;
+  } = {};
 
   for (const { file, data } of sources) {
     const parsed = FileSchema.safeParse(data ?? {});
@@ -96,7 +99,8 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     if (!singles[key]) issues.push({ file: anyFile, path: key, message: `no knowledge file defines ${key}` });
   }
   for (const key of ['signals', 'measures', 'criteria', 'outcomes', 'followUps', 'dimensions'] as const) {
-    if (lists[key].length === 0) issues.push({ file: anyFile, path: key, message: `no knowledge file lists any ${key}` });
+    if (lists[key].length === 0)
+      issues.push({ file: anyFile, path: key, message: `no knowledge file lists any ${key}` });
   }
 
   // Duplicate ids within each list.
@@ -134,10 +138,12 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     prose.push(...compilePhrases(loc, 'patterns', s.patterns, s.id));
     code.push(...compilePhrases(loc, 'codePatterns', s.codePatterns, s.id));
     if (s.whenNegated) needSignal(loc, 'whenNegated', s.whenNegated);
-    s.overrides.forEach((ref, i) => needSignal(loc, `overrides[${i}]`, ref));
+    s.overrides.forEach((ref, i) => {
+      needSignal(loc, `overrides[${i}]`, ref);
+    });
     s.derivedFrom.forEach((c, i) => {
       for (const part of ['all', 'any', 'none'] as const) {
-        c[part].forEach((ref, j) => needSignal(loc, `derivedFrom[${i}].${part}[${j}]`, ref));
+        for (const [j, ref] of c[part].entries()) needSignal(loc, `derivedFrom[${i}].${part}[${j}]`, ref);
       }
       if (c.all.length === 0 && c.any.length === 0) at(loc, `derivedFrom[${i}]`, 'a condition needs all or any');
     });
@@ -155,10 +161,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         }),
       );
     });
-    notNear.set(
-      loc.item.id,
-      new PhraseMatcher(compilePhrases(loc, 'notNear', loc.item.notNear, true as const)),
-    );
+    notNear.set(loc.item.id, new PhraseMatcher(compilePhrases(loc, 'notNear', loc.item.notNear, true as const)));
     loc.item.levels.forEach((level, i) => {
       needSignal(loc, `levels[${i}].signal`, level.signal);
       if (level.gte === undefined && level.lt === undefined) at(loc, `levels[${i}]`, 'a level needs gte, lt or both');
@@ -169,7 +172,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     const c = loc.item;
     if (!outcomeIds.has(c.favours)) at(loc, 'favours', `unknown outcome "${c.favours}"`);
     for (const part of ['all', 'any', 'none'] as const) {
-      c.when[part].forEach((ref, i) => needSignal(loc, `when.${part}[${i}]`, ref));
+      for (const [i, ref] of c.when[part].entries()) needSignal(loc, `when.${part}[${i}]`, ref);
     }
     if (c.when.all.length === 0 && c.when.any.length === 0) {
       at(loc, 'when', 'a criterion needs at least one signal in all or any, or it would always fire');
@@ -189,7 +192,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
       if (!groups.has(g)) at(loc, `asksAbout[${i}]`, `no signal has group "${g}"`);
     });
     loc.item.options.forEach((o, i) => {
-      o.asserts.forEach((ref, j) => needSignal(loc, `options[${i}].asserts[${j}]`, ref));
+      for (const [j, ref] of o.asserts.entries()) needSignal(loc, `options[${i}].asserts[${j}]`, ref);
     });
   }
   for (const loc of lists.frameworks) {

@@ -86,7 +86,6 @@ export const MeasureSchema = z.object({
   levels: z.array(LevelSchema).min(1),
 });
 
-
 export const CriterionSchema = z.object({
   id,
   title: z.string().min(1),

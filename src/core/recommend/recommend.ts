@@ -7,7 +7,6 @@ type Scored = { id: string; score: number };
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-
 /** The user's words behind a criterion: every fact among its `all` and `any` signals. */
 function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
   const wanted = new Set([...c.when.all, ...c.when.any]);

@@ -57,7 +57,10 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
         break;
       }
       tokens.push({
-        text: text.slice(start, i).toLowerCase().replace(/\u2019/g, "'"),
+        text: text
+          .slice(start, i)
+          .toLowerCase()
+          .replace(/\u2019/g, "'"),
         start,
         end: i,
         isBreak: false,
