@@ -103,8 +103,18 @@ export const OutcomeSchema = z.object({
   id,
   headline: z.string().min(1),
   summary: z.string().min(1),
-  /** a composite outcome also scores `factor × min(score of each part)` */
-  composite: z.object({ of: z.array(id).min(2), factor: z.number().positive().max(1) }).optional(),
+  /**
+   * A composite outcome (e.g. both) also scores `factor × min(part scores)`; once it has evidence
+   * of its own it absorbs `absorb × each part's score`, since its parts' evidence supports it.
+   * Its parts are not its rivals when the margin is measured.
+   */
+  composite: z
+    .object({
+      of: z.array(id).min(2),
+      factor: z.number().min(0).max(1),
+      absorb: z.number().min(0).max(1).default(0),
+    })
+    .optional(),
 });
 
 export const ScoringSchema = z.object({

@@ -45,7 +45,8 @@ export function scoreOutcomes(kb: KnowledgeBase, matched: readonly CriterionData
       const own = base.get(o.id) ?? 0;
       const parts = o.composite?.of.map((p) => base.get(p) ?? 0) ?? [];
       const shared = o.composite ? o.composite.factor * Math.min(...parts) : 0;
-      return { id: o.id, score: round(own + shared) };
+      const absorbed = o.composite && own > 0 ? o.composite.absorb * parts.reduce((a, b) => a + b, 0) : 0;
+      return { id: o.id, score: round(own + shared + absorbed) };
     })
     .sort((a, b) => b.score - a.score);
 }
@@ -80,7 +81,9 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
   const scored = scoreOutcomes(kb, matched);
   const top = scored[0] ?? { id: scoring.abstain, score: 0 };
-  const runnerUp = scored[1] ?? { id: scoring.abstain, score: 0 };
+  // a composite winner's parts are part of its answer, not rivals to it
+  const parts = kb.outcomes.find((o) => o.id === top.id)?.composite?.of ?? [];
+  const runnerUp = scored.find((s) => s.id !== top.id && !parts.includes(s.id)) ?? { id: scoring.abstain, score: 0 };
   const margin = top.score > 0 ? (top.score - runnerUp.score) / top.score : 0;
   const strength = 1 - Math.exp(-top.score / scoring.strengthScale);
   const decided = top.score >= scoring.minScore && margin >= scoring.minMargin;
