@@ -1,7 +1,8 @@
 /**
  * Knowledge patterns are phrases, not regular expressions: a phrase is up to eight slots, each
  * slot one token. A slot lists alternatives (`gpu|gpus`), an alternative may end in `*` (prefix:
- * `train*`), and a slot ending in `?` is optional. Matching is a bounded walk per token, so its
+ * `train*`), a lone `*` is any one word (never first), and a slot ending in `?` is optional.
+ * Alternatives belong to one slot: `data lake|lakehouse` is `data lake` or `data lakehouse`. Matching is a bounded walk per token, so its
  * cost is linear in the text: no pattern can backtrack catastrophically.
  */
 import type { Token } from './tokenize.js';
@@ -27,6 +28,11 @@ export function parsePhrase(source: string): Phrase | string {
     const body = optional ? part.slice(0, -1) : part;
     const alternatives: Alternative[] = [];
     for (const alt of body.split('|')) {
+      if (alt === '*') {
+        if (slots.length === 0) return 'a phrase cannot start with the wildcard *';
+        alternatives.push({ word: '', prefix: true });
+        continue;
+      }
       const prefix = alt.endsWith('*');
       const word = prefix ? alt.slice(0, -1) : alt;
       if (!WORD.test(word)) return `"${alt}" is not a word (letters, digits, _ and ' only)`;
