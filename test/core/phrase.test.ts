@@ -27,6 +27,7 @@ describe('parsePhrase', () => {
     ['a b? c? d? e?', 'at most 3 optional'],
     ['tr*', 'at least 3 letters'],
     ['data (lake)', 'is not a word'],
+    ['* model', 'cannot start with the wildcard'],
   ])('rejects %j', (source, message) => {
     expect(parsePhrase(source)).toContain(message);
   });
@@ -48,6 +49,7 @@ describe('PhraseMatcher', () => {
     [['train a|the? model'], 'train model and train a model', ['p0:0-2', 'p0:3-6']],
     [['big data'], 'big. data', []],
     [['gpu|gpus'], 'GPUs', ['p0:0-1']],
+    [['run a|the? *? model'], 'run a segmentation model, run the model', ['p0:0-4', 'p0:5-8']],
   ])('%j in %j', (patterns, text, expected) => {
     const hits = compile(patterns).match(tokenize(text));
     expect(hits.map((h) => `${h.value}:${h.from}-${h.to}`)).toEqual(expected);
