@@ -30,7 +30,7 @@ function suggestionLines(items: readonly Suggestion[], style: TerminalStyle): st
 /** A Recommendation as plain terminal text: verdict, confidence, reasons with the user's words, then what next. */
 export function renderRecommendationText(r: Recommendation, style: TerminalStyle = PLAIN): string {
   const out: string[] = [];
-  out.push(`${style.bold(`Verdict: ${VERDICT_LABEL[r.verdict]}`)}   confidence ${describeConfidence(r.confidence)}`);
+  out.push(`${style.bold(`Verdict: ${r.headline}`)}   confidence ${describeConfidence(r.confidence)}`);
   out.push(wrap(r.summary, ''));
   const backing = r.reasons.filter((x) => x.favours === r.verdict || r.verdict === 'both' || r.verdict === 'unclear');
   const others = r.reasons.filter((x) => !backing.includes(x));
@@ -58,10 +58,12 @@ export function renderRecommendationText(r: Recommendation, style: TerminalStyle
     out.push('', style.bold(r.verdict === 'unclear' ? NEXT_SECTION_TITLE.unclear : 'What could change this'));
     r.followUps.forEach((f, i) => {
       out.push(`  ${i + 1}. ${f.question}`);
-      if (f.options?.length)
-        out.push(style.dim(`     ${f.options.map((o) => `${o.label} [${f.id}=${o.id}]`).join(' · ')}`));
+      for (const o of f.options ?? [])
+        out.push(`     - ${o.label.padEnd(40)} ${style.dim(`--answer ${f.id}=${o.id}`)}`);
     });
-    out.push(style.dim('  Answer with: spark-or-pytorch ask --answer <question>=<option> "your question"'));
+    out.push(
+      style.dim('  Add the answers to the same question, e.g. spark-or-pytorch ask --answer data-size=terabytes "..."'),
+    );
   }
   return `${out.join('\n')}\n`;
 }
