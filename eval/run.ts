@@ -2,7 +2,7 @@
  * `npm run eval`: accuracy and a confusion matrix over the labelled situations in eval/cases.yaml.
  * Options: --verbose lists every miss with the facts it rested on; --min-accuracy N fails below N.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ask, VerdictSchema } from '../src/index.js';
@@ -23,8 +23,10 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const minIndex = args.indexOf('--min-accuracy');
 const minAccuracy = minIndex >= 0 ? Number(args[minIndex + 1]) : 0;
-const file = new URL('./cases.yaml', import.meta.url);
-const { cases } = CasesSchema.parse(parse(readFileSync(file, 'utf8')));
+const dir = new URL('.', import.meta.url);
+const files = readdirSync(dir).filter((f) => /^cases.*\.ya?ml$/.test(f));
+const cases = files.flatMap((f) => CasesSchema.parse(parse(readFileSync(new URL(f, dir), 'utf8'))).cases);
+if (cases.length === 0) throw new Error('no eval cases: eval/cases*.yaml is empty or missing');
 
 const verdicts = VerdictSchema.options;
 const matrix = new Map(verdicts.map((e) => [e, new Map(verdicts.map((g) => [g, 0]))]));
@@ -54,7 +56,7 @@ for (const c of cases) {
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 const accuracy = correct / cases.length;
-console.log(`eval: ${correct}/${cases.length} correct — accuracy ${pct(correct, cases.length)}\n`);
+console.log(`eval (${files.join(', ')}): ${correct}/${cases.length} correct — accuracy ${pct(correct, cases.length)}\n`);
 console.log('confusion matrix (rows: expected, columns: got)');
 const pad = (s: string | number) => String(s).padStart(9);
 console.log(`${'expected'.padEnd(10)}${verdicts.map(pad).join('')}   recall`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, parsePhrase } from '../../src/core/text/phrase.js';
+import { PhraseMatcher, parsePattern } from '../../src/core/text/phrase.js';
 import { tokenize } from '../../src/core/text/tokenize.js';
 
 describe('tokenize', () => {
@@ -19,37 +19,41 @@ describe('tokenize', () => {
   });
 });
 
-describe('parsePhrase', () => {
+describe('parsePattern', () => {
   it.each([
     ['', 'a phrase needs at least one word'],
     ['one two three four five six seven eight nine', 'at most 8 words'],
     ['big? data', 'first word of a phrase cannot be optional'],
     ['a b? c? d? e?', 'at most 3 optional'],
     ['tr*', 'at least 3 letters'],
-    ['data (lake)', 'is not a word'],
+    ['data (lake', 'unbalanced parentheses'],
+    ['data la(ke)', 'parentheses must enclose a whole word'],
+    ['data (lake|(pond))', 'nested parentheses'],
+    ['data l@ke', 'is not a word'],
     ['* model', 'cannot start with the wildcard'],
   ])('rejects %j', (source, message) => {
-    expect(parsePhrase(source)).toContain(message);
+    expect(parsePattern(source)).toContain(message);
   });
 });
 
 describe('PhraseMatcher', () => {
   const compile = (patterns: string[]) =>
     new PhraseMatcher(
-      patterns.map((p, i) => {
-        const phrase = parsePhrase(p);
-        if (typeof phrase === 'string') throw new Error(phrase);
-        return { phrase, value: `p${i}` };
+      patterns.flatMap((p, i) => {
+        const phrases = parsePattern(p);
+        if (typeof phrases === 'string') throw new Error(phrases);
+        return phrases.map((phrase) => ({ phrase, value: `p${i}` }));
       }),
     );
 
   it.each([
     [['fine tun*'], 'we will fine-tune it', ['p0:2-4']],
-    [['data lake*|lakehouse'], 'our data lakehouse', ['p0:1-3']],
-    [['train a|the? model'], 'train model and train a model', ['p0:0-2', 'p0:3-6']],
+    [['data (lake*|warehouse)'], 'our data lakehouse', ['p0:1-3']],
+    [['spin up|startup'], 'the spin up and the startup', ['p0:1-3', 'p0:5-6']],
+    [['train (a|the)? model'], 'train model and train a model', ['p0:0-2', 'p0:3-6']],
     [['big data'], 'big. data', []],
     [['gpu|gpus'], 'GPUs', ['p0:0-1']],
-    [['run a|the? *? model'], 'run a segmentation model, run the model', ['p0:0-4', 'p0:5-8']],
+    [['run (a|the)? *? model'], 'run a segmentation model, run the model', ['p0:0-4', 'p0:5-8']],
   ])('%j in %j', (patterns, text, expected) => {
     const hits = compile(patterns).match(tokenize(text));
     expect(hits.map((h) => `${h.value}:${h.from}-${h.to}`)).toEqual(expected);

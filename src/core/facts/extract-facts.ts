@@ -50,12 +50,14 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   const clause = numberClauses(tokens, kb.language.clauseBreaks);
   const negatorsByEnd = findNegators(kb, tokens);
   const postNegationStarts = startsOf(kb.language.postNegations, tokens);
+  const hedgeEnds = new Set(kb.language.hedges.match(tokens).map((h) => h.to));
   const { negationWindow, postNegationWindow } = kb.language;
 
   const polarityOf = (hit: PhraseHit<string>): { polarity: Polarity; from: number; to: number } => {
     const here = clause[hit.from];
     for (let end = hit.from; end >= 0 && end >= hit.from - negationWindow; end--) {
       if (end < hit.from && clause[end] !== here) break;
+      if (hedgeEnds.has(end)) return { polarity: 'uncertain', from: hit.from, to: hit.to };
       const negator = negatorsByEnd.get(end);
       if (negator && clause[negator.from] === here) {
         return { polarity: negator.doubt ? 'uncertain' : 'negated', from: negator.from, to: hit.to };

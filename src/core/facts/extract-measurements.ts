@@ -61,9 +61,14 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
   const isExcluded = (measure: string, from: number, to: number) => {
     const matcher = kb.notNear.get(measure);
     if (!matcher) return false;
-    for (let k = Math.max(0, from - NEAR); k < Math.min(tokens.length, to + NEAR); k++) {
+    // look at most NEAR words to each side, never across punctuation ("no GPUs, ~200 TB of logs")
+    let lo = from;
+    while (lo > 0 && from - lo < NEAR && !(tokens[lo - 1] as Token).isBreak) lo--;
+    let hi = to;
+    while (hi < tokens.length && hi - to < NEAR && !(tokens[hi] as Token).isBreak) hi++;
+    for (let k = lo; k < hi; k++) {
       if (k >= from && k < to) continue;
-      if (matcher.matchAt(tokens, k).some((h) => h.to <= from || h.from >= to)) return true;
+      if (matcher.matchAt(tokens, k).some((h) => (h.to <= from || h.from >= to) && h.to <= hi)) return true;
     }
     return false;
   };
@@ -99,7 +104,8 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
           break;
         }
         const t = tokens[j] as Token;
-        if (t.isBreak || !kb.language.unitFillers.has(t.text)) break;
+        const isWord = /^[a-z][a-z'_]*$/.test(t.text);
+        if (t.isBreak || !isWord || kb.language.unitStopWords.has(t.text)) break;
         fillers++;
         j++;
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Phrase, PhraseMatcher, parsePhrase } from '../text/phrase.js';
+import { type Phrase, PhraseMatcher, parsePattern } from '../text/phrase.js';
 import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
 import type { KnowledgeBase, UnitRef } from './knowledge-base.js';
 import {
@@ -124,9 +124,9 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   const compilePhrases = <T>(loc: Located<unknown>, sub: string, sources: readonly string[], value: T) => {
     const out: { phrase: Phrase; value: T }[] = [];
     sources.forEach((source, i) => {
-      const phrase = parsePhrase(source);
-      if (typeof phrase === 'string') at(loc, `${sub}[${i}]`, `${phrase} (pattern "${source}")`);
-      else out.push({ phrase, value });
+      const phrases = parsePattern(source);
+      if (typeof phrases === 'string') at(loc, `${sub}[${i}]`, `${phrases} (pattern "${source}")`);
+      else for (const phrase of phrases) out.push({ phrase, value });
     });
     return out;
   };
@@ -212,12 +212,13 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
       postNegations: new PhraseMatcher(compilePhrases(language, 'postNegations', l.postNegations, true)),
       postNegationWindow: l.postNegationWindow,
       uncertainty: new PhraseMatcher(compilePhrases(language, 'uncertainty', l.uncertainty, true)),
+      hedges: new PhraseMatcher(compilePhrases(language, 'hedges', l.hedges, true)),
       notNegating: new PhraseMatcher(compilePhrases(language, 'notNegating', l.notNegating, true)),
       clauseBreaks: new Set(l.clauseBreaks.map((w) => w.toLowerCase())),
       numberWords: new PhraseMatcher(numberPhrases),
       magnitudes: new Map(Object.entries(l.magnitudes)),
       suffixMultipliers: new Map(Object.entries(l.suffixMultipliers)),
-      unitFillers: new Set(l.unitFillers),
+      unitStopWords: new Set(l.unitStopWords),
       impliedQuantity: l.impliedQuantity,
     };
   }

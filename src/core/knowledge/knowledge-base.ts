@@ -21,12 +21,13 @@ export type KnowledgeBase = {
     readonly postNegations: PhraseMatcher<true>;
     readonly postNegationWindow: number;
     readonly uncertainty: PhraseMatcher<true>;
+    readonly hedges: PhraseMatcher<true>;
     readonly notNegating: PhraseMatcher<true>;
     readonly clauseBreaks: ReadonlySet<string>;
     readonly numberWords: PhraseMatcher<number>;
     readonly magnitudes: ReadonlyMap<string, number>;
     readonly suffixMultipliers: ReadonlyMap<string, number>;
-    readonly unitFillers: ReadonlySet<string>;
+    readonly unitStopWords: ReadonlySet<string>;
     readonly impliedQuantity: number;
   };
   readonly signals: ReadonlyMap<string, SignalData>;

@@ -20,6 +20,8 @@ export const LanguageSchema = z.object({
   postNegationWindow: z.number().int().min(0).max(6),
   /** negator phrases that express doubt, not denial ("not sure"): the signal is dropped */
   uncertainty: z.array(phrase),
+  /** words shortly before a mention that make it a maybe ("maybe some deep learning later"): it is dropped */
+  hedges: z.array(phrase).default([]),
   /** negator phrases that do not negate at all ("not only") */
   notNegating: z.array(phrase),
   /** words that end a clause, like punctuation does ("but", "however") */
@@ -30,8 +32,9 @@ export const LanguageSchema = z.object({
   magnitudes: z.record(z.string(), z.number()),
   /** multiplier suffixes glued to a number: "10k", "2B", "1.5bn" */
   suffixMultipliers: z.record(z.string(), z.number()),
-  /** tokens allowed between a number and its unit ("of", "the") */
-  unitFillers: z.array(z.string()),
+  /** up to two words may stand between a number and its unit ("3 billion user-item interactions")
+   * unless one of these ends the search ("30 days of events" is not 30 events) */
+  unitStopWords: z.array(z.string()).default([]),
   /** quantity assumed for a plural unit with no number ("terabytes of logs") */
   impliedQuantity: z.number().positive(),
 });

@@ -1,9 +1,9 @@
 /**
- * Knowledge patterns are phrases, not regular expressions: a phrase is up to eight slots, each
- * slot one token. A slot lists alternatives (`gpu|gpus`), an alternative may end in `*` (prefix:
- * `train*`), a lone `*` is any one word (never first), and a slot ending in `?` is optional.
- * Alternatives belong to one slot: `data lake|lakehouse` is `data lake` or `data lakehouse`. Matching is a bounded walk per token, so its
- * cost is linear in the text: no pattern can backtrack catastrophically.
+ * Knowledge patterns are phrases, not regular expressions. A pattern lists alternative phrases
+ * separated by `|` (`spin up|startup`); a phrase is up to eight words; a word in parentheses lists
+ * alternatives for that one position (`small (data|dataset*)`); `word*` matches a prefix, a lone `*`
+ * any one word (never first), and a trailing `?` makes a word optional. Matching is a bounded walk
+ * per token, so its cost is linear in the text: no pattern can backtrack catastrophically.
  */
 import type { Token } from './tokenize.js';
 
@@ -17,29 +17,50 @@ export type Phrase = { readonly source: string; readonly slots: readonly Slot[] 
 
 const WORD = /^[a-z0-9_'][a-z0-9_'.,]*$/;
 
-/** Parses a phrase, or returns the reason it is not one. */
-export function parsePhrase(source: string): Phrase | string {
+/** Splits on `|` outside parentheses: the pattern's alternative phrases. */
+function splitTopLevel(source: string): string[] | string {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of source) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth < 0 || depth > 1) return 'unbalanced or nested parentheses';
+    if (ch === '|' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) return 'unbalanced parentheses';
+  parts.push(current);
+  return parts;
+}
+
+function parseAlternative(alt: string, first: boolean): Alternative | string {
+  if (alt === '*') return first ? 'a phrase cannot start with the wildcard *' : { word: '', prefix: true };
+  const prefix = alt.endsWith('*');
+  const word = prefix ? alt.slice(0, -1) : alt;
+  if (!WORD.test(word)) return `"${alt}" is not a word (letters, digits, _ and ' only)`;
+  if (prefix && word.length < MIN_PREFIX) return `"${alt}": a prefix needs at least ${MIN_PREFIX} letters before *`;
+  return { word, prefix };
+}
+
+/** Parses one phrase (no top-level `|`), or returns the reason it is not one. */
+function parseOne(source: string): Phrase | string {
   const raw = source.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (raw.length === 0) return 'a phrase needs at least one word';
   if (raw.length > MAX_SLOTS) return `a phrase has at most ${MAX_SLOTS} words, this one has ${raw.length}`;
   const slots: Slot[] = [];
   for (const part of raw) {
     const optional = part.endsWith('?');
-    const body = optional ? part.slice(0, -1) : part;
+    let body = optional ? part.slice(0, -1) : part;
+    if (body.startsWith('(') && body.endsWith(')')) body = body.slice(1, -1);
+    else if (body.includes('(') || body.includes(')')) return `"${part}": parentheses must enclose a whole word`;
     const alternatives: Alternative[] = [];
     for (const alt of body.split('|')) {
-      if (alt === '*') {
-        if (slots.length === 0) return 'a phrase cannot start with the wildcard *';
-        alternatives.push({ word: '', prefix: true });
-        continue;
-      }
-      const prefix = alt.endsWith('*');
-      const word = prefix ? alt.slice(0, -1) : alt;
-      if (!WORD.test(word)) return `"${alt}" is not a word (letters, digits, _ and ' only)`;
-      if (prefix && word.length < MIN_PREFIX) {
-        return `"${alt}": a prefix needs at least ${MIN_PREFIX} letters before *`;
-      }
-      alternatives.push({ word, prefix });
+      const parsed = parseAlternative(alt, slots.length === 0);
+      if (typeof parsed === 'string') return parsed;
+      alternatives.push(parsed);
     }
     slots.push({ alternatives, optional });
   }
@@ -49,6 +70,19 @@ export function parsePhrase(source: string): Phrase | string {
     return `a phrase has at most ${MAX_OPTIONAL} optional words, this one has ${optionalCount}`;
   }
   return { source, slots };
+}
+
+/** Parses a pattern into its alternative phrases, or returns the reason it is not valid. */
+export function parsePattern(source: string): Phrase[] | string {
+  const parts = splitTopLevel(source.trim());
+  if (typeof parts === 'string') return parts;
+  const phrases: Phrase[] = [];
+  for (const part of parts) {
+    const phrase = parseOne(part);
+    if (typeof phrase === 'string') return phrase;
+    phrases.push({ ...phrase, source });
+  }
+  return phrases;
 }
 
 function slotMatches(slot: Slot, token: Token): boolean {
