@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: accuracy and a confusion matrix over the labelled situations in eval/cases.yaml.
- * Options: --verbose lists every miss with the facts it rested on; --min-accuracy N fails below N.
+ * Options: --verbose lists every miss with the facts it rested on; --min-accuracy N fails below N;
+ * FILE.yaml evaluates only the named files (the held-out set: `npm run eval -- eval/holdout.yaml`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -23,9 +24,12 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const minIndex = args.indexOf('--min-accuracy');
 const minAccuracy = minIndex >= 0 ? Number(args[minIndex + 1]) : 0;
+// default: every eval/cases*.yaml; or the files named on the command line (e.g. eval/holdout.yaml)
+const named = args.filter((a) => /\.ya?ml$/.test(a));
 const dir = new URL('.', import.meta.url);
-const files = readdirSync(dir).filter((f) => /^cases.*\.ya?ml$/.test(f));
-const cases = files.flatMap((f) => CasesSchema.parse(parse(readFileSync(new URL(f, dir), 'utf8'))).cases);
+const files = named.length > 0 ? named : readdirSync(dir).filter((f) => /^cases.*\.ya?ml$/.test(f));
+const read = (f: string) => readFileSync(named.length > 0 ? f : new URL(f, dir), 'utf8');
+const cases = files.flatMap((f) => CasesSchema.parse(parse(read(f))).cases);
 if (cases.length === 0) throw new Error('no eval cases: eval/cases*.yaml is empty or missing');
 
 const verdicts = VerdictSchema.options;
