@@ -33,7 +33,7 @@ describe('spark-or-pytorch ask', () => {
     const { code, out } = await run(['ask', 'We have 40 TB of clickstream in HDFS and need nightly joins']);
     expect(code).toBe(0);
     expect(out).toMatch(/^Verdict: Spark {3}confidence high/);
-    expect(out).toContain('you said “joins” … “40 TB”');
+    expect(out).toContain('you said “40 TB” … “joins”');
     expect(out).toContain('source: https://');
   });
 

@@ -10,6 +10,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** The user's words behind a criterion: every fact among its `all` and `any` signals. */
 function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
   const wanted = new Set([...c.when.all, ...c.when.any]);
+  // where each quote stands in the question, so reasons quote the user in reading order
+  const position = new Map<string, number>();
+  for (const f of facts) {
+    if (f.start !== undefined && !position.has(f.evidence.trim())) position.set(f.evidence.trim(), f.start);
+  }
   // derived facts quote their basis joined by " … ": split so each quote appears once
   const quotes = [
     ...new Set(
@@ -20,7 +25,11 @@ function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
         .filter(Boolean),
     ),
   ];
-  return quotes.map((q) => `“${q}”`).join(' … ');
+  const at = (q: string) => position.get(q) ?? Number.MAX_SAFE_INTEGER;
+  return quotes
+    .sort((a, b) => at(a) - at(b))
+    .map((q) => `“${q}”`)
+    .join(' … ');
 }
 
 function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
