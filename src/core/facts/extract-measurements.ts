@@ -20,7 +20,8 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
   let value: number | undefined;
   let to = i + 1;
   let unit: UnitRef | undefined;
-  const numeric = NUMERIC.exec(token.text);
+  const first = token.text.charCodeAt(0);
+  const numeric = first >= 48 && first <= 57 ? NUMERIC.exec(token.text) : null;
   if (numeric) {
     value = Number((numeric[1] as string).replace(/,/g, ''));
     const suffix = numeric[2] as string;
