@@ -20,6 +20,7 @@ import { bundledKnowledge } from './knowledge/load-knowledge.js';
 
 export * from './core/index.js';
 export { InputError, MAX_QUESTION_CHARS } from './input-error.js';
+export { review, type ReviewOptions, MAX_DIFF_CHARS } from './review.js';
 export { bundledKnowledge, formatIssue, KnowledgeError, loadKnowledgeTexts } from './knowledge/load-knowledge.js';
 
 export type AskOptions = {

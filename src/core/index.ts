@@ -12,3 +12,8 @@ export {
 export type { KnowledgeBase } from './knowledge/knowledge-base.js';
 export { recommend } from './recommend/recommend.js';
 export * from './types.js';
+export { parseDiff, type DiffFile } from './review/parse-diff.js';
+export { detectChanges, frameworksInFiles } from './review/detect-changes.js';
+export { reviewChanges, type ReviewInput } from './review/review-changes.js';
+export { parseRepoConfig, RepoConfigSchema, DEFAULT_CONFIG, type RepoConfig, type ConfigIssue } from './review/config.js';
+export * from './review/types.js';

@@ -46,7 +46,7 @@ function startsOf(matcher: PhraseMatcher<true>, tokens: readonly Token[]): Set<n
  */
 export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOptions = {}): Facts {
   const origin = options.origin ?? 'text';
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, { code: options.mode === 'code' });
   const clause = numberClauses(tokens, kb.language.clauseBreaks);
   const negatorsByEnd = findNegators(kb, tokens);
   const postNegationStarts = startsOf(kb.language.postNegations, tokens);

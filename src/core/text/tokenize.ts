@@ -28,11 +28,15 @@ function isDigit(code: number | undefined): boolean {
   return code !== undefined && code >= 48 && code <= 57;
 }
 
-export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
+/** In code only line ends and `;` end a clause: `master("local[*]")` stays one phrase. */
+const CODE_BREAKS = new Set(['\n', ';']);
+
+export function tokenize(text: string, options: { code?: boolean } = {}): Token[] {
+  const breaks = options.code ? CODE_BREAKS : BREAKS;
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
-  while (i < n && tokens.length < maxTokens) {
+  while (i < n) {
     const code = text.charCodeAt(i);
     if (isWordChar(code)) {
       const start = i;
@@ -68,7 +72,7 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
       continue;
     }
     const ch = text[i] as string;
-    if (BREAKS.has(ch)) {
+    if (breaks.has(ch)) {
       // "e.g." and decimals were handled above; a lone break char ends the clause
       tokens.push({ text: ch, start: i, end: i + 1, isBreak: true });
     }

@@ -1,0 +1,111 @@
+/**
+ * Unified diffs and `git format-patch` output → files with their added and removed lines.
+ * Tolerant: anything that is not part of a file section (mail headers, commit messages,
+ * signatures) is skipped; a malformed hunk header ends that file's hunks.
+ */
+export type DiffLine = { readonly line: number; readonly text: string };
+export type DiffFile = {
+  /** the path after the change (the old path for a deletion) */
+  readonly path: string;
+  readonly oldPath: string;
+  readonly status: 'added' | 'removed' | 'modified' | 'renamed';
+  readonly added: DiffLine[];
+  readonly removed: DiffLine[];
+  readonly binary: boolean;
+};
+
+const HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+
+/** `a/x y.txt`, `"a/odd\tname"` → the path without its a/ or b/ prefix. */
+export function unquotePath(raw: string): string {
+  let path = raw.trim();
+  if (path.startsWith('"') && path.endsWith('"') && path.length >= 2) {
+    path = path
+      .slice(1, -1)
+      .replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(Number.parseInt(oct, 8)))
+      .replace(/\\(.)/g, (_m, ch: string) => ({ n: '\n', t: '\t' })[ch] ?? ch);
+  }
+  return path.replace(/^[ab]\//, '');
+}
+
+type Draft = {
+  path: string;
+  oldPath: string;
+  status: DiffFile['status'];
+  added: DiffLine[];
+  removed: DiffLine[];
+  binary: boolean;
+};
+
+export function parseDiff(diff: string): DiffFile[] {
+  const files: Draft[] = [];
+  let current: Draft | undefined;
+  let oldLine = 0;
+  let newLine = 0;
+  let inHunk = false;
+  const lines = diff.split(/\r?\n/);
+  for (const line of lines) {
+    if (line.startsWith('diff --git ')) {
+      const match = /^diff --git (?:"a\/.*?"|a\/\S.*?) (?:"b\/(.*)"|b\/(.*))$/.exec(line);
+      const path = unquotePath(match?.[1] !== undefined ? `"b/${match[1]}"` : (match?.[2] ?? ''));
+      current = { path, oldPath: path, status: 'modified', added: [], removed: [], binary: false };
+      files.push(current);
+      inHunk = false;
+      continue;
+    }
+    if (!current) {
+      // a plain unified diff without `diff --git` headers starts at ---/+++
+      if (line.startsWith('--- ')) {
+        current = { path: '', oldPath: unquotePath(line.slice(4).split('\t')[0] ?? ''), status: 'modified', added: [], removed: [], binary: false };
+        files.push(current);
+      }
+      continue;
+    }
+    if (inHunk) {
+      const marker = line[0];
+      if (marker === '+' && !line.startsWith('+++ ')) {
+        current.added.push({ line: newLine++, text: line.slice(1) });
+        continue;
+      }
+      if (marker === '-' && !line.startsWith('--- ')) {
+        current.removed.push({ line: oldLine++, text: line.slice(1) });
+        continue;
+      }
+      if (marker === ' ') {
+        oldLine++;
+        newLine++;
+        continue;
+      }
+      if (marker === '\\') continue; // "\ No newline at end of file"
+      inHunk = false;
+    }
+    const hunk = HUNK.exec(line);
+    if (hunk) {
+      oldLine = Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      inHunk = true;
+      continue;
+    }
+    if (line.startsWith('new file mode')) current.status = 'added';
+    else if (line.startsWith('deleted file mode')) current.status = 'removed';
+    else if (line.startsWith('rename from ')) {
+      current.oldPath = unquotePath(line.slice('rename from '.length));
+      current.status = 'renamed';
+    } else if (line.startsWith('rename to ')) current.path = unquotePath(line.slice('rename to '.length));
+    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) current.binary = true;
+    else if (line.startsWith('--- ')) {
+      const old = line.slice(4).split('\t')[0] ?? '';
+      if (old === '/dev/null') current.status = 'added';
+      else current.oldPath = unquotePath(old);
+    } else if (line.startsWith('+++ ')) {
+      const next = line.slice(4).split('\t')[0] ?? '';
+      if (next === '/dev/null') current.status = 'removed';
+      else current.path = unquotePath(next);
+    } else if (line.startsWith('diff ') || line.startsWith('From ')) {
+      current = undefined;
+    }
+  }
+  return files
+    .filter((f) => f.path !== '' || f.oldPath !== '')
+    .map((f) => ({ ...f, path: f.status === 'removed' ? f.oldPath || f.path : f.path || f.oldPath }));
+}

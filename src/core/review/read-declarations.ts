@@ -1,0 +1,193 @@
+/**
+ * Package declarations on one line of a known file kind: requirements, pyproject (PEP 621, Poetry,
+ * uv/PDM groups), setup.py/cfg, Pipfile, conda environments, Dockerfiles, notebooks, Python imports,
+ * Maven, Gradle and sbt. Line-based on purpose: a diff shows lines, not whole files, and a broken
+ * manifest must not stop the review.
+ */
+export type Ecosystem =
+  | 'pip'
+  | 'pep621'
+  | 'poetry'
+  | 'pipfile'
+  | 'setuptools'
+  | 'conda'
+  | 'maven'
+  | 'gradle'
+  | 'sbt'
+  | 'docker'
+  | 'notebook'
+  | 'import';
+
+export type Declaration = {
+  readonly name: string;
+  readonly version: string;
+  readonly ecosystem: Ecosystem;
+  /** import declarations are usage, not a manifest entry */
+  readonly kind: 'package' | 'import';
+};
+
+export type FileKind = Ecosystem | 'ignored';
+
+/** Which reader a path gets, from its name alone. */
+export function fileKind(path: string): FileKind {
+  const name = (path.split('/').pop() ?? '').toLowerCase();
+  const inRequirementsDir = /(^|\/)requirements\/[^/]+\.(txt|in)$/i.test(path);
+  if (/^(requirements|constraints)[^/]*\.(txt|in)$/.test(name) || /\.requirements\.txt$/.test(name) || inRequirementsDir) return 'pip';
+  if (name === 'pyproject.toml') return 'pep621';
+  if (name === 'pipfile') return 'pipfile';
+  if (name === 'setup.py' || name === 'setup.cfg') return 'setuptools';
+  if (/^(environment|env|conda)[^/]*\.ya?ml$/.test(name) || name === 'meta.yaml') return 'conda';
+  if (name === 'pom.xml') return 'maven';
+  if (/\.gradle(\.kts)?$/.test(name)) return 'gradle';
+  if (/\.sbt$/.test(name) || (path.includes('project/') && name.endsWith('.scala'))) return 'sbt';
+  if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile')
+    return 'docker';
+  if (name.endsWith('.ipynb')) return 'notebook';
+  if (name.endsWith('.py') || name.endsWith('.pyi')) return 'import';
+  return 'ignored';
+}
+
+/** PEP 503: lower case, runs of - _ . become one -. */
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;,\s#]+(?:\s*,\s*[<>=!~]=?\s*[^;,\s#]+)*)?\s*(?:;.*)?$/;
+const JVM_SCALA_SUFFIX = /_2\.1[0-3]$/;
+
+function requirement(text: string, ecosystem: Ecosystem): Declaration[] {
+  const m = REQUIREMENT.exec(text);
+  if (!m?.[1]) return [];
+  return [{ name: normaliseName(m[1]), version: (m[3] ?? '').replace(/\s+/g, ''), ecosystem, kind: 'package' }];
+}
+
+function stripComment(line: string, marker = '#'): string {
+  const at = line.indexOf(marker);
+  return (at >= 0 ? line.slice(0, at) : line).trim();
+}
+
+function quotedRequirements(line: string, ecosystem: Ecosystem): Declaration[] {
+  if (/\bkeywords\b|\bclassifiers\b|\bdescription\b|\bname\s*=/.test(line)) return [];
+  return [...line.matchAll(/["']([^"']+)["']/g)].flatMap((m) => requirement(m[1] ?? '', ecosystem));
+}
+
+function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
+  const out: Declaration[] = [];
+  for (const match of command.matchAll(/\b(?:pip3?|uv pip|python3? -m pip|conda|mamba|micromamba)\s+install\s+([^&|;]*)/g)) {
+    const isConda = /conda|mamba/.test(match[0]);
+    const words = (match[1] ?? '').split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const word = (words[i] as string).replace(/^["']|["']$/g, '');
+      if (word.startsWith('-')) {
+        if (/^-(r|c|e|i|c)$|^--(index-url|extra-index-url|find-links|requirement|constraint|channel|prefix|name)$/.test(word)) i++;
+        continue;
+      }
+      const spec = isConda ? word.replace(/^[^:]+::/, '').replace(/=(?!=)/, '==') : word;
+      out.push(...requirement(spec, ecosystem));
+    }
+  }
+  return out;
+}
+
+function pythonImports(code: string, ecosystem: Ecosystem): Declaration[] {
+  const out: Declaration[] = [];
+  const trimmed = code.trim();
+  const from = /^from\s+([A-Za-z_][\w]*)(?:\.[\w.]+)?\s+import\b/.exec(trimmed);
+  if (from?.[1]) out.push({ name: from[1], version: '', ecosystem, kind: 'import' });
+  const imp = /^import\s+(.+)$/.exec(trimmed);
+  if (imp?.[1]) {
+    for (const part of imp[1].split(',')) {
+      const root = /^\s*([A-Za-z_]\w*)/.exec(part)?.[1];
+      if (root) out.push({ name: root, version: '', ecosystem, kind: 'import' });
+    }
+  }
+  return out;
+}
+
+function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
+  const out: Declaration[] = [];
+  if (ecosystem === 'maven') {
+    const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(text)?.[1];
+    if (artifact) out.push({ name: artifact.replace(JVM_SCALA_SUFFIX, ''), version: '', ecosystem, kind: 'package' });
+    return out;
+  }
+  if (ecosystem === 'sbt') {
+    for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
+      out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: (m[2] ?? '').replace(/"/g, ''), ecosystem, kind: 'package' });
+    }
+    return out;
+  }
+  for (const m of text.matchAll(/["']org\.apache\.spark:([\w.-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
+    out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
+  }
+  for (const m of text.matchAll(/group\s*[:=]\s*["']org\.apache\.spark["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/g)) {
+    out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
+  }
+  return out;
+}
+
+/** Strings inside one line of notebook JSON: `"import torch\n",` → `import torch`. */
+function notebookSource(line: string): string | undefined {
+  const m = /^\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(line);
+  if (!m?.[1]) return undefined;
+  try {
+    const value: unknown = JSON.parse(m[1]);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every declaration one line of a file of the given kind makes. */
+export function readDeclarations(kind: FileKind, line: string): Declaration[] {
+  switch (kind) {
+    case 'pip': {
+      const text = stripComment(line);
+      if (text === '' || text.startsWith('-') || text.includes('://')) return [];
+      return requirement(text, 'pip');
+    }
+    case 'pep621': {
+      const text = stripComment(line);
+      const poetry = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{.*?version\s*=\s*"([^"]*)".*\}|\{.*\})\s*$/.exec(text);
+      if (poetry?.[1] && !/^(python|name|version|description|requires-python|readme|license|authors)$/i.test(poetry[1])) {
+        return [{ name: normaliseName(poetry[1]), version: poetry[2] ?? poetry[3] ?? poetry[4] ?? '', ecosystem: 'poetry', kind: 'package' }];
+      }
+      return quotedRequirements(text, 'pep621');
+    }
+    case 'pipfile': {
+      const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{.*?version\s*=\s*"([^"]*)".*\}|\{.*\})/.exec(stripComment(line));
+      return m?.[1] ? [{ name: normaliseName(m[1]), version: m[2] ?? m[3] ?? '', ecosystem: 'pipfile', kind: 'package' }] : [];
+    }
+    case 'setuptools': {
+      const text = stripComment(line);
+      if (/["']/.test(text)) return quotedRequirements(text, 'setuptools');
+      // setup.cfg: indented requirement lines, or `install_requires = torch`
+      const inline = /^install_requires\s*=\s*(\S.*)$/.exec(text)?.[1];
+      if (inline) return requirement(inline, 'setuptools');
+      return /^\s+\S/.test(line) ? requirement(text, 'setuptools') : [];
+    }
+    case 'conda': {
+      const m = /^\s*-\s*([^\s#]+)/.exec(line);
+      if (!m?.[1] || m[1].endsWith(':')) return [];
+      const spec = m[1].replace(/^[^:]+::/, '');
+      const pipStyle = /[<>!~]|==/.test(spec);
+      return requirement(pipStyle ? spec : spec.replace(/=/, '=='), 'conda');
+    }
+    case 'docker':
+      return pipInstallArgs(line, 'docker');
+    case 'notebook': {
+      const source = notebookSource(line);
+      if (source === undefined) return [];
+      const magic = /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source);
+      return magic ? pipInstallArgs(source.replace(/^\s*[%!]\s*/, ''), 'notebook') : pythonImports(source, 'notebook');
+    }
+    case 'import':
+      return pythonImports(line, 'import');
+    case 'maven':
+    case 'gradle':
+    case 'sbt':
+      return jvmCoordinates(line, kind);
+    default:
+      return [];
+  }
+}
