@@ -14,10 +14,12 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   now: () => Date = () => new Date(),
 ): Logger {
-  const log = (at: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: now().toISOString(), level: at, msg, ...fields }));
-  };
+  const log =
+    (at: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[at] < ORDER[level]) return;
+      write(JSON.stringify({ time: now().toISOString(), level: at, msg, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

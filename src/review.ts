@@ -25,8 +25,10 @@ export type ReviewOptions = {
 };
 
 export function review(diff: string, options: ReviewOptions = {}): Review {
-  if (diff.length > MAX_DIFF_CHARS) throw new InputError(`the diff is ${Math.round(diff.length / 1048576)} MiB; the limit is 64 MiB`);
-  if (diff.includes('\u0000')) throw new InputError('the diff contains NUL bytes: pass a text diff (git diff / git format-patch)');
+  if (diff.length > MAX_DIFF_CHARS)
+    throw new InputError(`the diff is ${Math.round(diff.length / 1048576)} MiB; the limit is 64 MiB`);
+  if (diff.includes('\u0000'))
+    throw new InputError('the diff contains NUL bytes: pass a text diff (git diff / git format-patch)');
   const kb = options.knowledge ?? bundledKnowledge();
   const config = options.config ?? DEFAULT_CONFIG;
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;

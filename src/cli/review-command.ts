@@ -5,7 +5,8 @@ import { parseRepoConfig, review } from '../index.js';
 import { type Command, UsageError } from './io.js';
 import { parseArgs } from './parse-args.js';
 
-const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|Pipfile|setup\.(py|cfg)|(environment|env|conda)[^/]*\.ya?ml|pom\.xml|[^/]*\.gradle(\.kts)?|[^/]*\.sbt|Dockerfile[^/]*)$/;
+const MANIFEST =
+  /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|Pipfile|setup\.(py|cfg)|(environment|env|conda)[^/]*\.ya?ml|pom\.xml|[^/]*\.gradle(\.kts)?|[^/]*\.sbt|Dockerfile[^/]*)$/;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'dist', 'build', 'target']);
 
 /** Manifests of a base checkout (bounded), so frameworks it already uses are not "added". */
@@ -28,12 +29,17 @@ async function readBaseManifests(root: string, limit = 2000): Promise<Record<str
 /** `review`: prints the comment the GitHub Action would post for a diff (or `--json`, the Review). */
 export const reviewCommand: Command = async (args, io) => {
   const { flags, values, positionals } = parseArgs(args, { booleans: ['json'], options: ['config', 'diff', 'repo'] });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]?.slice(0, 40)}": pass the diff with --diff FILE or -`);
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]?.slice(0, 40)}": pass the diff with --diff FILE or -`);
   const diffPath = values.diff?.[0] ?? '-';
-  const diff = diffPath === '-' ? await io.readStdin() : await io.readFile(diffPath).catch(() => {
-    throw new UsageError(`cannot read the diff file "${diffPath}"`);
-  });
-  if (diff.trim() === '') throw new UsageError('the diff is empty: pass git diff or git format-patch output with --diff FILE or on stdin');
+  const diff =
+    diffPath === '-'
+      ? await io.readStdin()
+      : await io.readFile(diffPath).catch(() => {
+          throw new UsageError(`cannot read the diff file "${diffPath}"`);
+        });
+  if (diff.trim() === '')
+    throw new UsageError('the diff is empty: pass git diff or git format-patch output with --diff FILE or on stdin');
 
   let config;
   const configPath = values.config?.[0];

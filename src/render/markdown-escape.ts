@@ -15,7 +15,9 @@ export function escapeMarkdown(text: string, max = 300): string {
 
 /** Text for an inline code span: backticks cannot end it early, and nothing inside renders. */
 export function codeSpan(text: string, max = 160): string {
-  const clipped = (text.length > max ? `${text.slice(0, max)}…` : text).replace(/[\r\n]+/g, ' ').replace(/-->/g, '-- >');
+  const clipped = (text.length > max ? `${text.slice(0, max)}…` : text)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/-->/g, '-- >');
   const fence = clipped.includes('`') ? '``' : '`';
   return `${fence} ${clipped.replace(/`+$/, '')} ${fence}`;
 }

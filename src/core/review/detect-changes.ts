@@ -24,7 +24,8 @@ export function matchDeclaration(kb: KnowledgeBase, d: Declaration): Match | und
     }
     if (f.lookalikes.map(normaliseName).includes(name)) return undefined;
     for (const table of tablesFor(d.ecosystem)) {
-      if ((f.packages[table] ?? []).map(normaliseName).includes(name)) return { framework: f.id, package: name, via: 'direct' };
+      if ((f.packages[table] ?? []).map(normaliseName).includes(name))
+        return { framework: f.id, package: name, via: 'direct' };
       if ((f.transitive[table] ?? []).map(normaliseName).includes(name)) {
         return { framework: f.id, package: name, via: 'transitive' };
       }
@@ -41,7 +42,11 @@ function sitesOf(kb: KnowledgeBase, file: DiffFile, kind: FileKind, side: 'added
       const match = matchDeclaration(kb, d);
       if (!match) continue;
       const evidence = text.trim().slice(0, 200);
-      out.push({ match, kind: d.kind, site: { file: path, line, version: d.version, ecosystem: d.ecosystem, evidence } });
+      out.push({
+        match,
+        kind: d.kind,
+        site: { file: path, line, version: d.version, ecosystem: d.ecosystem, evidence },
+      });
     }
   }
   return out;
@@ -68,7 +73,11 @@ export function frameworksInFiles(kb: KnowledgeBase, files: Readonly<Record<stri
  * the diff. A version change is a bump; the same declaration moved between files is no change; an
  * import is reported only when no manifest in the diff declares that framework.
  */
-export function detectChanges(kb: KnowledgeBase, files: readonly DiffFile[], alreadyUsed: ReadonlySet<string> = new Set()): Change[] {
+export function detectChanges(
+  kb: KnowledgeBase,
+  files: readonly DiffFile[],
+  alreadyUsed: ReadonlySet<string> = new Set(),
+): Change[] {
   type Entry = { match: Match; added: Site[]; removed: Site[]; imports: Site[] };
   const entries = new Map<string, Entry>();
   const entry = (m: Match) => {
@@ -91,7 +100,9 @@ export function detectChanges(kb: KnowledgeBase, files: readonly DiffFile[], alr
     }
   }
 
-  const declared = new Set([...entries.values()].filter((e) => e.added.length + e.removed.length > 0).map((e) => e.match.framework));
+  const declared = new Set(
+    [...entries.values()].filter((e) => e.added.length + e.removed.length > 0).map((e) => e.match.framework),
+  );
   const changes: Change[] = [];
   const base = (m: Match, s: Site, change: Change['change']): Change => ({
     framework: m.framework,
@@ -117,7 +128,12 @@ export function detectChanges(kb: KnowledgeBase, files: readonly DiffFile[], alr
       if (!alreadyUsed.has(match.framework)) changes.push(base(match, site, 'added'));
     }
     for (const site of removed) changes.push(base(match, site, 'removed'));
-    if (added.length === 0 && removed.length === 0 && !declared.has(match.framework) && !alreadyUsed.has(match.framework)) {
+    if (
+      added.length === 0 &&
+      removed.length === 0 &&
+      !declared.has(match.framework) &&
+      !alreadyUsed.has(match.framework)
+    ) {
       const first = imports[0];
       if (first) changes.push(base(match, first, 'added'));
     }

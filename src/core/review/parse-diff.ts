@@ -56,7 +56,14 @@ export function parseDiff(diff: string): DiffFile[] {
     if (!current) {
       // a plain unified diff without `diff --git` headers starts at ---/+++
       if (line.startsWith('--- ')) {
-        current = { path: '', oldPath: unquotePath(line.slice(4).split('\t')[0] ?? ''), status: 'modified', added: [], removed: [], binary: false };
+        current = {
+          path: '',
+          oldPath: unquotePath(line.slice(4).split('\t')[0] ?? ''),
+          status: 'modified',
+          added: [],
+          removed: [],
+          binary: false,
+        };
         files.push(current);
       }
       continue;

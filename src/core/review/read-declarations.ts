@@ -32,7 +32,12 @@ export type FileKind = Ecosystem | 'ignored';
 export function fileKind(path: string): FileKind {
   const name = (path.split('/').pop() ?? '').toLowerCase();
   const inRequirementsDir = /(^|\/)requirements\/[^/]+\.(txt|in)$/i.test(path);
-  if (/^(requirements|constraints)[^/]*\.(txt|in)$/.test(name) || /\.requirements\.txt$/.test(name) || inRequirementsDir) return 'pip';
+  if (
+    /^(requirements|constraints)[^/]*\.(txt|in)$/.test(name) ||
+    /\.requirements\.txt$/.test(name) ||
+    inRequirementsDir
+  )
+    return 'pip';
   if (name === 'pyproject.toml') return 'pep621';
   if (name === 'pipfile') return 'pipfile';
   if (name === 'setup.py' || name === 'setup.cfg') return 'setuptools';
@@ -40,7 +45,12 @@ export function fileKind(path: string): FileKind {
   if (name === 'pom.xml') return 'maven';
   if (/\.gradle(\.kts)?$/.test(name)) return 'gradle';
   if (/\.sbt$/.test(name) || (path.includes('project/') && name.endsWith('.scala'))) return 'sbt';
-  if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile')
+  if (
+    name === 'dockerfile' ||
+    name.startsWith('dockerfile.') ||
+    name.endsWith('.dockerfile') ||
+    name === 'containerfile'
+  )
     return 'docker';
   if (name.endsWith('.ipynb')) return 'notebook';
   if (name.endsWith('.py') || name.endsWith('.pyi')) return 'import';
@@ -52,7 +62,8 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;,\s#]+(?:\s*,\s*[<>=!~]=?\s*[^;,\s#]+)*)?\s*(?:;.*)?$/;
+const REQUIREMENT =
+  /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;,\s#]+(?:\s*,\s*[<>=!~]=?\s*[^;,\s#]+)*)?\s*(?:;.*)?$/;
 const JVM_SCALA_SUFFIX = /_2\.1[0-3]$/;
 
 function requirement(text: string, ecosystem: Ecosystem): Declaration[] {
@@ -73,13 +84,20 @@ function quotedRequirements(line: string, ecosystem: Ecosystem): Declaration[] {
 
 function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
   const out: Declaration[] = [];
-  for (const match of command.matchAll(/\b(?:pip3?|uv pip|python3? -m pip|conda|mamba|micromamba)\s+install\s+([^&|;]*)/g)) {
+  for (const match of command.matchAll(
+    /\b(?:pip3?|uv pip|python3? -m pip|conda|mamba|micromamba)\s+install\s+([^&|;]*)/g,
+  )) {
     const isConda = /conda|mamba/.test(match[0]);
     const words = (match[1] ?? '').split(/\s+/).filter(Boolean);
     for (let i = 0; i < words.length; i++) {
       const word = (words[i] as string).replace(/^["']|["']$/g, '');
       if (word.startsWith('-')) {
-        if (/^-(r|c|e|i|c)$|^--(index-url|extra-index-url|find-links|requirement|constraint|channel|prefix|name)$/.test(word)) i++;
+        if (
+          /^-(r|c|e|i|c)$|^--(index-url|extra-index-url|find-links|requirement|constraint|channel|prefix|name)$/.test(
+            word,
+          )
+        )
+          i++;
         continue;
       }
       const spec = isConda ? word.replace(/^[^:]+::/, '').replace(/=(?!=)/, '==') : word;
@@ -113,14 +131,21 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
   }
   if (ecosystem === 'sbt') {
     for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
-      out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: (m[2] ?? '').replace(/"/g, ''), ecosystem, kind: 'package' });
+      out.push({
+        name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''),
+        version: (m[2] ?? '').replace(/"/g, ''),
+        ecosystem,
+        kind: 'package',
+      });
     }
     return out;
   }
   for (const m of text.matchAll(/["']org\.apache\.spark:([\w.-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
-  for (const m of text.matchAll(/group\s*[:=]\s*["']org\.apache\.spark["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/g)) {
+  for (const m of text.matchAll(
+    /group\s*[:=]\s*["']org\.apache\.spark["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/g,
+  )) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
   return out;
@@ -148,15 +173,32 @@ export function readDeclarations(kind: FileKind, line: string): Declaration[] {
     }
     case 'pep621': {
       const text = stripComment(line);
-      const poetry = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{.*?version\s*=\s*"([^"]*)".*\}|\{.*\})\s*$/.exec(text);
-      if (poetry?.[1] && !/^(python|name|version|description|requires-python|readme|license|authors)$/i.test(poetry[1])) {
-        return [{ name: normaliseName(poetry[1]), version: poetry[2] ?? poetry[3] ?? poetry[4] ?? '', ecosystem: 'poetry', kind: 'package' }];
+      const poetry =
+        /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{.*?version\s*=\s*"([^"]*)".*\}|\{.*\})\s*$/.exec(
+          text,
+        );
+      if (
+        poetry?.[1] &&
+        !/^(python|name|version|description|requires-python|readme|license|authors)$/i.test(poetry[1])
+      ) {
+        return [
+          {
+            name: normaliseName(poetry[1]),
+            version: poetry[2] ?? poetry[3] ?? poetry[4] ?? '',
+            ecosystem: 'poetry',
+            kind: 'package',
+          },
+        ];
       }
       return quotedRequirements(text, 'pep621');
     }
     case 'pipfile': {
-      const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{.*?version\s*=\s*"([^"]*)".*\}|\{.*\})/.exec(stripComment(line));
-      return m?.[1] ? [{ name: normaliseName(m[1]), version: m[2] ?? m[3] ?? '', ecosystem: 'pipfile', kind: 'package' }] : [];
+      const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{.*?version\s*=\s*"([^"]*)".*\}|\{.*\})/.exec(
+        stripComment(line),
+      );
+      return m?.[1]
+        ? [{ name: normaliseName(m[1]), version: m[2] ?? m[3] ?? '', ecosystem: 'pipfile', kind: 'package' }]
+        : [];
     }
     case 'setuptools': {
       const text = stripComment(line);

@@ -1,5 +1,5 @@
-import { answersToFacts, EMPTY_FACTS, mergeFacts } from '../facts/merge-facts.js';
 import { extractFacts } from '../facts/extract-facts.js';
+import { answersToFacts, EMPTY_FACTS, mergeFacts } from '../facts/merge-facts.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Facts } from '../types.js';
@@ -55,7 +55,11 @@ function usageFacts(kb: KnowledgeBase, input: ReviewInput, code: ReturnType<type
   if (prose.trim()) facts = mergeFacts(facts, extractFacts(prose, kb, { origin: 'text' }), kb);
   if (input.config.context) facts = mergeFacts(facts, extractFacts(input.config.context, kb, { origin: 'config' }), kb);
   const answered = answersToFacts(input.config.answers, kb).facts;
-  facts = mergeFacts(facts, { ...answered, facts: answered.facts.map((f) => ({ ...f, origin: 'config' as const })) }, kb);
+  facts = mergeFacts(
+    facts,
+    { ...answered, facts: answered.facts.map((f) => ({ ...f, origin: 'config' as const })) },
+    kb,
+  );
   const codeFacts = extractFacts(code.map((c) => c.text).join('\n'), kb, { mode: 'code', origin: 'code' });
   return mergeFacts(facts, { ...codeFacts, measurements: [] }, kb);
 }
@@ -74,7 +78,9 @@ export function reviewChanges(kb: KnowledgeBase, input: ReviewInput): Omit<Revie
   const alreadyUsed = input.baseFiles ? frameworksInFiles(kb, input.baseFiles) : new Set<string>();
   const changes: Change[] = detectChanges(kb, input.files, alreadyUsed);
   const unique = (xs: string[]) => [...new Set(xs)];
-  const frameworksAdded = unique(changes.filter((c) => c.change === 'added' && c.via === 'direct').map((c) => c.framework));
+  const frameworksAdded = unique(
+    changes.filter((c) => c.change === 'added' && c.via === 'direct').map((c) => c.framework),
+  );
   const frameworksRemoved = unique(
     changes.filter((c) => c.change === 'removed' && c.via === 'direct').map((c) => c.framework),
   ).filter((f) => !frameworksAdded.includes(f));
@@ -107,7 +113,9 @@ export function reviewChanges(kb: KnowledgeBase, input: ReviewInput): Omit<Revie
       summary: recommendation.summary,
       reasons: recommendation.reasons,
       lines: [
-        ...new Map(recommendation.reasons.flatMap((r) => linesFor(r.evidence, code)).map((l) => [`${l.file}:${l.line}`, l])).values(),
+        ...new Map(
+          recommendation.reasons.flatMap((r) => linesFor(r.evidence, code)).map((l) => [`${l.file}:${l.line}`, l]),
+        ).values(),
       ].slice(0, 8),
       alternatives: recommendation.alternatives,
       bridges: recommendation.bridges,

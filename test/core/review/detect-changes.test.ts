@@ -4,7 +4,12 @@ import { bundledKnowledge, detectChanges, parseDiff } from '../../../src/index.j
 const kb = bundledKnowledge();
 
 /** A one-file diff adding (+) and removing (-) the given lines. */
-function diffOf(path: string, added: string[], removed: string[] = [], status: 'new' | 'modified' = 'modified'): string {
+function diffOf(
+  path: string,
+  added: string[],
+  removed: string[] = [],
+  status: 'new' | 'modified' = 'modified',
+): string {
   const header =
     status === 'new'
       ? `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n`
@@ -19,7 +24,11 @@ const changesOf = (diff: string) =>
 describe('detects frameworks added in every format', () => {
   it.each([
     ['requirements.txt', ['torch==2.4.0+cu121'], 'added pytorch direct pip torch'],
-    ['requirements/dev.in', ['pyspark[sql,pandas_on_spark]>=3.5 ; python_version >= "3.9"'], 'added spark direct pip pyspark'],
+    [
+      'requirements/dev.in',
+      ['pyspark[sql,pandas_on_spark]>=3.5 ; python_version >= "3.9"'],
+      'added spark direct pip pyspark',
+    ],
     ['pyproject.toml', ['dependencies = ["torch>=2.3", "numpy"]'], 'added pytorch direct pep621 torch'],
     ['pyproject.toml', ['    "pyspark==3.5.1",'], 'added spark direct pep621 pyspark'],
     ['pyproject.toml', ['torch = { version = "^2.3", source = "pytorch-cu121" }'], 'added pytorch direct poetry torch'],
@@ -29,15 +38,31 @@ describe('detects frameworks added in every format', () => {
     ['Pipfile', ['torch = "==2.2.0"'], 'added pytorch direct pipfile torch'],
     ['environment.yml', ['  - pytorch::pytorch=2.3.0'], 'added pytorch direct conda pytorch'],
     ['environment.yml', ['  - pytorch-cuda=12.1'], 'added pytorch direct conda pytorch-cuda'],
-    ['Dockerfile', ['RUN pip install --no-cache-dir torch==2.4.0 --index-url https://download.pytorch.org/whl/cu121'], 'added pytorch direct docker torch'],
+    [
+      'Dockerfile',
+      ['RUN pip install --no-cache-dir torch==2.4.0 --index-url https://download.pytorch.org/whl/cu121'],
+      'added pytorch direct docker torch',
+    ],
     ['docker/Dockerfile.gpu', ['RUN conda install -y -c pytorch pytorch'], 'added pytorch direct docker pytorch'],
     ['analysis.ipynb', ['    "import torch\\n",'], 'added pytorch direct notebook torch'],
     ['analysis.ipynb', ['    "%pip install pyspark==3.5.0\\n",'], 'added spark direct notebook pyspark'],
     ['jobs/etl.py', ['from pyspark.sql import SparkSession'], 'added spark direct import pyspark'],
     ['pom.xml', ['      <artifactId>spark-core_2.12</artifactId>'], 'added spark direct maven spark-core'],
-    ['build.gradle', ["    compileOnly 'org.apache.spark:spark-sql_2.13:3.5.1'"], 'added spark direct gradle spark-sql'],
-    ['build.gradle.kts', ['    implementation("org.apache.spark:spark-mllib_2.12:3.5.0")'], 'added spark direct gradle spark-mllib'],
-    ['build.sbt', ['libraryDependencies += "org.apache.spark" %% "spark-sql" % "3.5.1" % "provided"'], 'added spark direct sbt spark-sql'],
+    [
+      'build.gradle',
+      ["    compileOnly 'org.apache.spark:spark-sql_2.13:3.5.1'"],
+      'added spark direct gradle spark-sql',
+    ],
+    [
+      'build.gradle.kts',
+      ['    implementation("org.apache.spark:spark-mllib_2.12:3.5.0")'],
+      'added spark direct gradle spark-mllib',
+    ],
+    [
+      'build.sbt',
+      ['libraryDependencies += "org.apache.spark" %% "spark-sql" % "3.5.1" % "provided"'],
+      'added spark direct sbt spark-sql',
+    ],
     ['requirements.txt', ['torchvision==0.19.0'], 'added pytorch transitive pip torchvision'],
     ['requirements.txt', ['lightning>=2.2'], 'added pytorch transitive pip lightning'],
     ['requirements.txt', ['delta-spark==3.2.0'], 'added spark transitive pip delta-spark'],
@@ -78,7 +103,8 @@ describe('bumps, moves and removals', () => {
   });
 
   it('moving a declaration between manifests is no change', () => {
-    const diff = diffOf('requirements.txt', [], ['pyspark==3.5.1']) + diffOf('requirements/base.txt', ['pyspark==3.5.1']);
+    const diff =
+      diffOf('requirements.txt', [], ['pyspark==3.5.1']) + diffOf('requirements/base.txt', ['pyspark==3.5.1']);
     expect(changesOf(diff)).toEqual([]);
   });
 
@@ -92,7 +118,11 @@ describe('bumps, moves and removals', () => {
   });
 
   it('a framework already used in the base checkout is not added', () => {
-    const changes = detectChanges(kb, parseDiff(diffOf('svc/requirements.txt', ['torch==2.4.0'])), new Set(['pytorch']));
+    const changes = detectChanges(
+      kb,
+      parseDiff(diffOf('svc/requirements.txt', ['torch==2.4.0'])),
+      new Set(['pytorch']),
+    );
     expect(changes).toEqual([]);
   });
 

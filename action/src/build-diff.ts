@@ -1,0 +1,51 @@
+import type { GitHubApi, PullFile } from './github-api.js';
+
+const MANIFEST =
+  /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|Pipfile|setup\.(py|cfg)|(environment|env|conda)[^/]*\.ya?ml|pom\.xml|[^/]*\.gradle(\.kts)?|[^/]*\.sbt|Dockerfile[^/]*)$/i;
+/** At most this many manifests are fetched whole when GitHub leaves their patch out. */
+const MAX_FETCHED = 10;
+
+const quote = (path: string) => (/[\s"\\]/.test(path) ? JSON.stringify(path) : path);
+
+/**
+ * A unified diff assembled from GitHub's per-file patches. A manifest whose patch GitHub left
+ * out (too large) is fetched at the base and head commits and diffed whole.
+ */
+export async function buildDiff(
+  api: GitHubApi,
+  files: readonly PullFile[],
+  baseSha: string,
+  headSha: string,
+): Promise<string> {
+  const parts: string[] = [];
+  let fetched = 0;
+  for (const f of files) {
+    const oldPath = f.previous_filename ?? f.filename;
+    const header = [`diff --git ${quote(`a/${oldPath}`)} ${quote(`b/${f.filename}`)}`];
+    if (f.status === 'added') header.push('new file mode 100644');
+    if (f.status === 'removed') header.push('deleted file mode 100644');
+    if (f.status === 'renamed') header.push(`rename from ${oldPath}`, `rename to ${f.filename}`);
+    header.push(
+      `--- ${f.status === 'added' ? '/dev/null' : quote(`a/${oldPath}`)}`,
+      `+++ ${f.status === 'removed' ? '/dev/null' : quote(`b/${f.filename}`)}`,
+    );
+    let patch = f.patch;
+    if (patch === undefined && MANIFEST.test(f.filename) && fetched < MAX_FETCHED) {
+      fetched++;
+      const [before, after] = await Promise.all([
+        f.status === 'added' ? undefined : api.getFileText(oldPath, baseSha),
+        f.status === 'removed' ? undefined : api.getFileText(f.filename, headSha),
+      ]);
+      const removed = before?.split(/\r?\n/) ?? [];
+      const added = after?.split(/\r?\n/) ?? [];
+      patch = [
+        `@@ -1,${removed.length} +1,${added.length} @@`,
+        ...removed.map((l) => `-${l}`),
+        ...added.map((l) => `+${l}`),
+      ].join('\n');
+    }
+    if (patch === undefined) continue;
+    parts.push([...header, patch].join('\n'));
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,31 @@
+/** The few GitHub REST calls the review needs, behind one small interface (a fake implements it in tests). */
+export type PullFile = {
+  readonly filename: string;
+  readonly previous_filename?: string;
+  readonly status: string;
+  readonly patch?: string;
+};
+export type IssueComment = {
+  readonly id: number;
+  readonly body?: string;
+  readonly user?: { readonly login: string } | null;
+};
+
+export type GitHubApi = {
+  /** up to `maxFiles` changed files, 100 per page */
+  listPullFiles(pull: number, maxFiles: number): Promise<PullFile[]>;
+  /** a file's text at a ref, or undefined when it does not exist there */
+  getFileText(path: string, ref: string): Promise<string | undefined>;
+  /** the login of the token's own identity; undefined when the token may not ask */
+  getOwnLogin(): Promise<string | undefined>;
+  listIssueComments(issue: number): Promise<IssueComment[]>;
+  createIssueComment(issue: number, body: string): Promise<number>;
+  updateIssueComment(id: number, body: string): Promise<void>;
+  deleteIssueComment(id: number): Promise<void>;
+};
+
+/** An error from GitHub with its HTTP status, whatever client raised it. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' ? status : undefined;
+}

@@ -1,0 +1,66 @@
+import type { getOctokit } from '@actions/github';
+import type { GitHubApi, IssueComment, PullFile } from './github-api.js';
+import { statusOf } from './github-api.js';
+
+type Octokit = ReturnType<typeof getOctokit>;
+const MAX_COMMENT_PAGES = 10;
+
+/** GitHubApi over an Octokit (with retry and throttling plugins) for one repository. */
+export function createOctokitApi(octokit: Octokit, owner: string, repo: string): GitHubApi {
+  return {
+    async listPullFiles(pull, maxFiles) {
+      const files: PullFile[] = [];
+      for (let page = 1; files.length < maxFiles; page++) {
+        const { data } = await octokit.rest.pulls.listFiles({ owner, repo, pull_number: pull, per_page: 100, page });
+        files.push(...(data as PullFile[]));
+        if (data.length < 100) break;
+      }
+      return files.slice(0, maxFiles);
+    },
+    async getFileText(path, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async getOwnLogin() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 403 || status === 401 || status === 404) return undefined;
+        throw error;
+      }
+    },
+    async listIssueComments(issue) {
+      const comments: IssueComment[] = [];
+      for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+        const { data } = await octokit.rest.issues.listComments({
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100,
+          page,
+        });
+        comments.push(...(data as IssueComment[]));
+        if (data.length < 100) break;
+      }
+      return comments;
+    },
+    async createIssueComment(issue, body) {
+      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body });
+      return data.id;
+    },
+    async updateIssueComment(id, body) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+    },
+    async deleteIssueComment(id) {
+      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { parse } from 'yaml';
+import { DEFAULT_CONFIG, parseRepoConfig, type RepoConfig, type Review, review } from '../../src/index.js';
+import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
+import { buildDiff } from './build-diff.js';
+import { type GitHubApi, statusOf } from './github-api.js';
+import { upsertStickyComment } from './sticky-comment.js';
+
+/** GitHub lists at most 3,000 files of a pull request. */
+export const MAX_FILES = 3000;
+
+export type PullRequestEvent = {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string;
+  readonly baseSha: string;
+  readonly headSha: string;
+  readonly changedFiles: number;
+};
+
+export type ActionIo = {
+  readonly info: (message: string) => void;
+  readonly warning: (message: string) => void;
+  /** an error annotation on a file */
+  readonly annotate: (message: string, file: string) => void;
+  readonly setFailed: (message: string) => void;
+  readonly setOutput: (name: string, value: string) => void;
+  readonly writeSummary: (markdown: string) => Promise<void>;
+};
+
+export type ActionInputs = {
+  readonly configFile: string;
+  readonly failOn: 'never' | 'consider-alternative';
+};
+
+async function loadConfig(api: GitHubApi, io: ActionIo, path: string, ref: string): Promise<RepoConfig> {
+  const text = await api.getFileText(path, ref);
+  if (text === undefined) return DEFAULT_CONFIG;
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    io.annotate(`not valid YAML: ${(error as Error).message.split('\n')[0]}; using the defaults`, path);
+    return DEFAULT_CONFIG;
+  }
+  const { config, issues } = parseRepoConfig(data);
+  for (const issue of issues) io.annotate(`${issue.path}: ${issue.message}; using the defaults`, path);
+  return config;
+}
+
+function goneBody(): string {
+  return [
+    COMMENT_MARKER,
+    '## Spark or PyTorch? — review of this pull request',
+    '',
+    'This pull request no longer adds, removes or bumps Spark or PyTorch, so there is nothing to review.',
+  ].join('\n');
+}
+
+/** The whole Action, with GitHub and the runner passed in. Returns the review (or undefined). */
+export async function runAction(api: GitHubApi, event: PullRequestEvent, inputs: ActionInputs, io: ActionIo) {
+  // the configuration comes from the base commit: a pull request cannot rewrite its own judge
+  const config = await loadConfig(api, io, inputs.configFile, event.baseSha);
+  const files = await api.listPullFiles(event.number, MAX_FILES);
+  const diff = await buildDiff(api, files, event.baseSha, event.headSha);
+  const result: Review = review(diff, {
+    config,
+    prTitle: event.title,
+    prBody: event.body,
+    markdown: { filesTotal: event.changedFiles, filesRead: files.length },
+  });
+  const hasChange = result.changes.length > 0;
+
+  let commentId = '';
+  try {
+    const sticky = await upsertStickyComment(api, event.number, hasChange ? result.markdown : undefined, goneBody());
+    commentId = sticky.id === undefined ? '' : String(sticky.id);
+    io.info(`comment: ${sticky.action}${sticky.id ? ` (#${sticky.id})` : ''}`);
+  } catch (error) {
+    if (statusOf(error) !== 403) throw error;
+    io.warning(
+      'GitHub answered 403 when commenting: give the workflow `permissions: pull-requests: write`. ' +
+        'Pull requests from forks get a read-only token — use the fork recipe in the README (pull_request uploads, workflow_run posts). ' +
+        'The review is in the job summary.',
+    );
+  }
+
+  await io.writeSummary(
+    hasChange ? result.markdown : 'spark-or-pytorch: this pull request adds, removes or bumps no Spark or PyTorch.',
+  );
+  const worst =
+    result.assessments.find((a) => a.fit === 'consider-alternative') ??
+    result.assessments.find((a) => a.fit === 'unclear') ??
+    result.assessments[0];
+  io.setOutput('frameworks-added', JSON.stringify(result.frameworksAdded));
+  io.setOutput('frameworks-removed', JSON.stringify(result.frameworksRemoved));
+  io.setOutput('verdict', worst?.verdict ?? '');
+  io.setOutput('fit', worst?.fit ?? '');
+  io.setOutput('comment-id', commentId);
+  io.setOutput('report', hasChange ? result.markdown : '');
+  if (inputs.failOn === 'consider-alternative' && result.assessments.some((a) => a.fit === 'consider-alternative')) {
+    io.setFailed(
+      'spark-or-pytorch: a framework this pull request adds does not fit what the code does (see the comment); fail-on is consider-alternative',
+    );
+  }
+  return result;
+}

@@ -1,0 +1,218 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import examples from '@octokit/webhooks-examples';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.js';
+
+const BUNDLE = new URL('../../action/dist/index.js', import.meta.url).pathname;
+const OWNER = 'data-team';
+const REPO = 'pipelines';
+
+type Example = { name: string; examples: { action?: string; pull_request?: Record<string, unknown> }[] };
+const opened = (examples as unknown as Example[])
+  .find((e) => e.name === 'pull_request')
+  ?.examples.find((e) => e.action === 'opened') as Record<string, unknown> & { pull_request: Record<string, unknown> };
+
+const SPARK_PATCH = '@@ -1,2 +1,3 @@\n pandas==2.2.2\n requests>=2.31\n+pyspark==3.5.1';
+const LOCAL_CODE = [
+  '@@ -0,0 +1,4 @@',
+  '+from pyspark.sql import SparkSession',
+  '+spark = SparkSession.builder.master("local[*]").getOrCreate()',
+  '+df = spark.read.csv("data/orders.csv").groupBy("day").count()',
+  '+print(df.toPandas())',
+].join('\n');
+
+type Run = { code: number; stdout: string; outputs: Record<string, string>; summary: string };
+
+/** Runs the built bundle the way a runner would, against the loopback fake. */
+async function runBundle(
+  gh: FakeGitHub,
+  pr: { title?: string; body?: string; changedFiles?: number } = {},
+  inputs: Record<string, string> = {},
+): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'sop-action-'));
+  const event = structuredClone(opened);
+  event.pull_request = {
+    ...event.pull_request,
+    number: 7,
+    title: pr.title ?? 'Add a daily report',
+    body: pr.body ?? '',
+    changed_files: pr.changedFiles ?? gh.files.length,
+  };
+  writeFileSync(join(dir, 'event.json'), JSON.stringify(event));
+  writeFileSync(join(dir, 'output'), '');
+  writeFileSync(join(dir, 'summary'), '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_API_URL: gh.url,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    'INPUT_GITHUB-TOKEN': 'ghs_test_token_not_real',
+    'INPUT_CONFIG-FILE': '.github/spark-or-pytorch.yml',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stdout += d;
+  });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const outputs: Record<string, string> = {};
+  const raw = readFileSync(join(dir, 'output'), 'utf8');
+  for (const m of raw.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] as string] = m[3] as string;
+  return { code, stdout, outputs, summary: readFileSync(join(dir, 'summary'), 'utf8') };
+}
+
+let gh: FakeGitHub;
+beforeEach(async () => {
+  gh = await startFakeGitHub(OWNER, REPO);
+  gh.files = [
+    { filename: 'requirements.txt', status: 'modified', patch: SPARK_PATCH },
+    { filename: 'report/daily.py', status: 'added', patch: LOCAL_CODE },
+  ];
+});
+afterEach(async () => {
+  await gh.close();
+});
+
+const writes = () => gh.requests.filter((r) => r.method !== 'GET');
+
+describe('the built Action against a loopback GitHub', () => {
+  it('first run creates one comment; a second identical run writes nothing; a new push updates it', async () => {
+    const first = await runBundle(gh);
+    expect(first.code, first.stdout).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]?.body).toContain('<!-- spark-or-pytorch:review -->');
+    expect(gh.comments[0]?.body).toContain('This pull request adds **Apache Spark**');
+    expect(first.outputs['frameworks-added']).toBe('["spark"]');
+    expect(first.outputs.fit).toBe('consider-alternative');
+    expect(first.outputs['comment-id']).toBe(String(gh.comments[0]?.id));
+    expect(first.summary).toContain('Spark or PyTorch?');
+
+    const before = writes().length;
+    const second = await runBundle(gh);
+    expect(second.code).toBe(0);
+    expect(writes().length).toBe(before);
+    expect(gh.comments).toHaveLength(1);
+
+    gh.files.push({
+      filename: 'Dockerfile',
+      status: 'modified',
+      patch: '@@ -1 +1,2 @@\n FROM python:3.12\n+RUN pip install torch==2.4.0',
+    });
+    const third = await runBundle(gh);
+    expect(third.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.requests.some((r) => r.method === 'PATCH')).toBe(true);
+    expect(gh.comments[0]?.body).toMatch(
+      /adds \*\*(PyTorch\*\* and \*\*Apache Spark|Apache Spark\*\* and \*\*PyTorch)\*\*/,
+    );
+  });
+
+  it('deletes duplicates from concurrent runs and ignores look-alike comments by others', async () => {
+    gh.comments.push(
+      { id: 1, body: '<!-- spark-or-pytorch:review -->\nforged by someone else', user: { login: 'mallory' } },
+      { id: 2, body: '<!-- spark-or-pytorch:review -->\nold', user: { login: 'github-actions[bot]' } },
+      { id: 3, body: '<!-- spark-or-pytorch:review -->\nduplicate', user: { login: 'github-actions[bot]' } },
+    );
+    const run = await runBundle(gh);
+    expect(run.code).toBe(0);
+    expect(gh.comments.map((c) => c.id)).toEqual([1, 2]);
+    expect(gh.comments[0]?.body).toContain('forged by someone else');
+    expect(gh.comments[1]?.body).toContain('This pull request adds');
+  });
+
+  it('says so when a later push removes the framework, and never comments on unrelated PRs', async () => {
+    gh.files = [{ filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-old\n+new' }];
+    await runBundle(gh);
+    expect(gh.comments).toHaveLength(0);
+    gh.comments.push({
+      id: 9,
+      body: '<!-- spark-or-pytorch:review -->\nadds Spark',
+      user: { login: 'github-actions[bot]' },
+    });
+    await runBundle(gh);
+    expect(gh.comments[0]?.body).toContain('no longer adds, removes or bumps Spark or PyTorch');
+  });
+
+  it('a 403 on commenting warns with the fix, still writes the summary, and exits 0', async () => {
+    gh.commentStatus = 403;
+    const run = await runBundle(gh);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::warning::GitHub answered 403 when commenting: give the workflow `permissions: pull-requests: write`/,
+    );
+    expect(run.summary).toContain('This pull request adds **Apache Spark**');
+    expect(run.outputs['frameworks-added']).toBe('["spark"]');
+  });
+
+  it('pages through a 3,000-file pull request, says the list was cut, and stays within 35 API calls', async () => {
+    gh.files = [
+      ...Array.from({ length: 2999 }, (_, i) => ({
+        filename: `docs/page-${i}.md`,
+        status: 'added',
+        patch: '@@ -0,0 +1 @@\n+hello',
+      })),
+      { filename: 'requirements.txt', status: 'modified', patch: SPARK_PATCH },
+    ];
+    const run = await runBundle(gh, { changedFiles: 3400 });
+    expect(run.code, run.stdout).toBe(0);
+    const pages = gh.requests.filter((r) => r.path.includes('/pulls/7/files'));
+    expect(pages).toHaveLength(30);
+    expect(gh.requests.length).toBeLessThanOrEqual(35);
+    expect(gh.comments[0]?.body).toContain('Only 3000 of 3400 changed files could be read');
+  });
+
+  it('escapes hostile file names and PR text: no pings, links, HTML or a broken marker', async () => {
+    gh.files = [
+      {
+        filename: 'requirements-@admins <img src=x onerror=alert(1)> [x](evil) -->.txt',
+        status: 'added',
+        patch: '@@ -0,0 +1 @@\n+torch==2.4.0 # @everyone <script>alert(1)</script> [x](https://evil.example) -->',
+      },
+    ];
+    const run = await runBundle(gh, {
+      title: '@octocat please merge <b>now</b> -->',
+      body: '[click](https://evil.example) @team',
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const body = gh.comments[0]?.body ?? '';
+    expect(body.startsWith('<!-- spark-or-pytorch:review -->\n')).toBe(true);
+    expect(body.split('-->').length).toBe(2);
+    // inside code spans nothing renders or pings; outside them nothing hostile may remain
+    const outsideCode = body.replace(/``[^`]*``|`[^`]*`/g, '');
+    expect(outsideCode).not.toMatch(/@(admins|everyone|octocat|team)\b/);
+    expect(outsideCode).not.toMatch(/<img|<script|<b>/);
+    expect(outsideCode).not.toContain('](https://evil.example)');
+    expect(body).toContain('This pull request adds **PyTorch**');
+  });
+
+  it('reports configuration errors as annotations on the file and carries on', async () => {
+    gh.contents['.github/spark-or-pytorch.yml'] =
+      'context: 40 TB in Hive\nignore: not-a-list\npolicy: { approved: [spark], oops: 1 }\n';
+    const run = await runBundle(gh);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::error title=spark-or-pytorch configuration,file=\.github\/spark-or-pytorch\.yml::ignore: /,
+    );
+    expect(run.stdout).toMatch(
+      /::error title=spark-or-pytorch configuration,file=\.github\/spark-or-pytorch\.yml::policy: unknown key\(s\): oops/,
+    );
+    expect(gh.comments).toHaveLength(1);
+  });
+
+  it('fails the check on consider-alternative only when asked to', async () => {
+    const run = await runBundle(gh, {}, { 'fail-on': 'consider-alternative' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('does not fit what the code does');
+  });
+});
