@@ -1,0 +1,55 @@
+/** review(): a 3,000-file, ~100,000-line pull request; and the GitHub API calls such a PR costs. */
+import { review } from '../src/index.js';
+import { startFakeGitHub } from '../test/action/fake-github.js';
+import { runBundle, SPARK_PATCH } from '../test/action/run-bundle.js';
+import { percentile } from './stats.js';
+
+function bigDiff(files: number, linesPerFile: number): string {
+  const parts: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const path = f === 0 ? 'requirements.txt' : f % 10 === 0 ? `jobs/job_${f}.py` : `docs/page_${f}.md`;
+    const lines =
+      f === 0
+        ? ['pyspark==3.5.1']
+        : Array.from({ length: linesPerFile }, (_, i) =>
+            path.endsWith('.py')
+              ? `df_${i} = spark.read.parquet("s3://lake/t${i}").join(other, "id").groupBy("k").count()`
+              : `Line ${i} of the docs.`,
+          );
+    parts.push(
+      `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`,
+    );
+  }
+  return parts.join('\n');
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const diff = bigDiff(3000, 33);
+  const lines = diff.split('\n').length;
+  review(diff);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    review(diff);
+    times.push(performance.now() - start);
+  }
+
+  const gh = await startFakeGitHub('data-team', 'pipelines');
+  gh.files = [
+    ...Array.from({ length: 2999 }, (_, i) => ({
+      filename: `docs/p${i}.md`,
+      status: 'added',
+      patch: '@@ -0,0 +1 @@\n+x',
+    })),
+    { filename: 'requirements.txt', status: 'modified', patch: SPARK_PATCH },
+  ];
+  const result = await runBundle(gh, { changedFiles: 3000 });
+  await gh.close();
+  return {
+    'diff size (files × lines)': `3000 × ${lines}`,
+    'review median ms (target ≤ 1000)': percentile(times, 50),
+    'review max ms': percentile(times, 100),
+    'Action on a 3,000-file PR: API calls (target ≤ 35)': gh.requests.length,
+    'Action exit code': result.code,
+  };
+}
