@@ -1,7 +1,25 @@
+import { ConfigError } from '../config.js';
+import { startServer } from '../server.js';
 import type { Command } from './io.js';
-import { UsageError } from './io.js';
 
-/** Placeholder: `serve` lands with the bot server (issue 4). */
-export const serveCommand: Command = async () => {
-  throw new UsageError('serve is not available yet');
+/** `serve`: the bot server until SIGTERM/SIGINT, then a graceful stop. */
+export const serveCommand: Command = async (_args, io) => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ env: io.env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.close().then(resolve, resolve);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  return 0;
 };

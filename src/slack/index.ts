@@ -1,13 +1,74 @@
+import { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Integration } from '../http/integration.js';
+import { registerHandlers } from './handlers.js';
+import { RouteReceiver } from './route-receiver.js';
+import { toSlackLogger } from './slack-logger.js';
 
-/** Placeholder until the Slack bot lands: always off. */
-export const slackIntegration: Integration<Record<string, never>> = {
+const SlackConfigSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+      .optional(),
+    SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .refine((c) => c.SLACK_APP_TOKEN !== undefined || c.SLACK_SIGNING_SECRET !== undefined, {
+    path: ['SLACK_SIGNING_SECRET'],
+    message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+  });
+export type SlackConfig = z.infer<typeof SlackConfigSchema>;
+
+/** The Slack bot: HTTP mode at POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. */
+export const slackIntegration: Integration<SlackConfig> = {
   name: 'Slack',
-  offReason: () => 'the Slack bot is not built yet',
-  configSchema: z.object({}).transform(() => ({})),
-  fixes: {},
-  async create() {
-    return { routes: [], description: 'Slack: off' };
+  offReason: (env) =>
+    env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN
+      ? undefined
+      : 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) to turn it on',
+  configSchema: SlackConfigSchema,
+  fixes: {
+    SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+    SLACK_SIGNING_SECRET: 'copy the Signing Secret from Basic Information → App Credentials',
+    SLACK_APP_TOKEN: 'create an app-level token with connections:write under Basic Information (xapp-…)',
+    SLACK_API_URL: 'set a full URL such as https://slack.com/api/, or unset it',
+  },
+  async create(config, { store, logger }) {
+    const slackLogger = toSlackLogger(logger);
+    const clientOptions = {
+      ...(config.SLACK_API_URL
+        ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` }
+        : {}),
+      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
+    };
+    if (config.SLACK_APP_TOKEN) {
+      const app = new App({
+        token: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        logger: slackLogger,
+        clientOptions,
+      });
+      registerHandlers(app, { store, logger });
+      return {
+        routes: [],
+        description: 'Slack: Socket Mode',
+        start: async () => {
+          await app.start();
+        },
+        close: async () => {
+          await app.stop();
+        },
+      };
+    }
+    const receiver = new RouteReceiver(config.SLACK_SIGNING_SECRET as string, slackLogger);
+    const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions });
+    registerHandlers(app, { store, logger });
+    return {
+      routes: [{ method: 'POST', path: '/slack/events', handle: (req, res) => receiver.handle(req, res) }],
+      description: 'Slack: HTTP mode at POST /slack/events',
+    };
   },
 };

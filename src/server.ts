@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import type { Integration, Route, StartedIntegration } from './http/integration.js';
+import { createLogger, type Logger } from './logger.js';
+import { slackIntegration } from './slack/index.js';
+import { createMemoryStore } from './store/memory-store.js';
+import type { Store } from './store/store.js';
+import { teamsIntegration } from './teams/index.js';
+
+export const INTEGRATIONS: readonly Integration<unknown>[] = [
+  slackIntegration as Integration<unknown>,
+  teamsIntegration as Integration<unknown>,
+];
+
+export type BotServer = { readonly port: number; readonly server: Server; close(): Promise<void> };
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function createStore(config: Config): Promise<Store> {
+  if (config.server.redisUrl) {
+    // shared state across replicas is issue 6; refusing beats silently keeping it per process
+    throw new ConfigError([
+      'REDIS_URL: this build has no Redis store yet — unset REDIS_URL to run one replica with state in memory',
+    ]);
+  }
+  return createMemoryStore();
+}
+
+/**
+ * The one HTTP server: /healthz, /readyz and every enabled integration's routes. Never a stack
+ * trace to a caller; one JSON log line per request (no tokens, no message text).
+ */
+export async function startServer(options: {
+  env: NodeJS.ProcessEnv;
+  logger?: Logger;
+  store?: Store;
+  port?: number;
+}): Promise<BotServer> {
+  const config = loadConfig(options.env, INTEGRATIONS);
+  const logger = options.logger ?? createLogger(config.server.logLevel);
+  const store = options.store ?? (await createStore(config));
+  const started: StartedIntegration[] = [];
+  for (const { integration, config: c } of config.enabled) {
+    const s = await integration.create(c, { store, logger });
+    started.push(s);
+    logger.info(s.description);
+  }
+  for (const o of config.off) logger.info(`${o.name}: off — ${o.reason}`);
+  const routes = new Map<string, Route>(
+    started.flatMap((s) => s.routes.map((r) => [`${r.method} ${r.path}`, r] as const)),
+  );
+  const paths = new Set([...routes.values()].map((r) => r.path).concat(['/healthz', '/readyz']));
+  let inFlight = 0;
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    inFlight++;
+    res.setHeader('x-request-id', requestId);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    try {
+      if (path === '/healthz' && req.method === 'GET') send(res, 200, { status: 'ok' });
+      else if (path === '/readyz' && req.method === 'GET') {
+        try {
+          await store.ping();
+          send(res, 200, { status: 'ready' });
+        } catch (error) {
+          send(res, 503, { status: 'unavailable', reason: (error as Error).message });
+        }
+      } else {
+        const route = routes.get(`${req.method} ${path}`);
+        if (route) await route.handle(req, res);
+        else if (paths.has(path)) send(res, 405, { error: `method ${req.method} not allowed on ${path}` });
+        else send(res, 404, { error: `no route ${path}` });
+      }
+    } catch (error) {
+      logger.error('request failed', { requestId, path, error: (error as Error).message });
+      send(res, 500, { error: 'internal error', requestId });
+    } finally {
+      inFlight--;
+      res.on('finish', () => {
+        logger.info('request', {
+          requestId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        });
+      });
+    }
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await Promise.all(started.map((s) => s.start?.()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? config.server.port, resolve));
+  const { port } = server.address() as AddressInfo;
+  logger.info('listening', { port });
+
+  return {
+    port,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + 10_000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await Promise.all(started.map((s) => s.close?.()));
+      await store.close();
+    },
+  };
+}

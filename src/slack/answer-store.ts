@@ -1,0 +1,25 @@
+import type { Facts, Recommendation } from '../core/index.js';
+import type { Store } from '../store/store.js';
+
+/** How long a thread's facts and an answer's buttons stay usable. */
+export const THREAD_TTL_SECONDS = 7 * 24 * 3600;
+
+export type StoredAnswer = {
+  readonly facts: Facts;
+  readonly verdict: Recommendation['verdict'];
+  readonly confidence: number;
+  readonly channel: string;
+  /** the thread to answer in (absent for slash-command answers) */
+  readonly threadTs?: string;
+  /** where a slash-command answer is delivered */
+  readonly responseUrl?: string;
+};
+
+export const threadKey = (channel: string, threadTs: string) => `slack:thread:${channel}:${threadTs}`;
+export const answerKey = (id: string) => `slack:answer:${id}`;
+
+export async function saveAnswer(store: Store, id: string, answer: StoredAnswer): Promise<void> {
+  await store.setJson(answerKey(id), answer, THREAD_TTL_SECONDS);
+  if (answer.threadTs)
+    await store.setJson(threadKey(answer.channel, answer.threadTs), answer.facts, THREAD_TTL_SECONDS);
+}

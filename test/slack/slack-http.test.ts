@@ -1,0 +1,240 @@
+import type { AppMentionEvent, GenericMessageEvent } from '@slack/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../src/logger.js';
+import { type BotServer, startServer } from '../../src/server.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { form, json, postSigned, SIGNING_SECRET } from './signed.js';
+
+let slack: FakeSlack;
+let server: BotServer;
+let store: Store;
+let base: string;
+
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  store = createMemoryStore();
+  server = await startServer({
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+    },
+    logger: createMemoryLogger(),
+    store,
+    port: 0,
+  });
+  base = `http://127.0.0.1:${server.port}`;
+});
+afterEach(async () => {
+  await server.close();
+  await slack.close();
+});
+
+let seq = 0;
+function envelope(event: Record<string, unknown>, eventId = `Ev${++seq}`) {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1700000000,
+    authorizations: [
+      { enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
+  });
+}
+
+const mention = (text: string, ts = '1700000001.000100'): AppMentionEvent =>
+  ({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, ts, channel: 'C1', event_ts: ts }) as AppMentionEvent;
+
+const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage');
+const headerOf = (call: { body: Record<string, unknown> }) =>
+  (call.body.blocks as { text?: { text: string } }[])[0]?.text?.text ?? '';
+
+describe('Slack over real HTTP, signed like Slack', () => {
+  it('answers a mention in a thread, and refines it when someone replies in the thread', async () => {
+    const res = await postSigned(`${base}/slack/events`, envelope(mention('Should we use Spark or PyTorch?')), json);
+    expect(res.status).toBe(200);
+    const first = await eventually(() => posts()[0]);
+    expect(first.body.thread_ts).toBe('1700000001.000100');
+    expect(headerOf(first)).toContain('Not enough to go on yet');
+    expect(typeof first.body.text).toBe('string');
+
+    const replyEvent = {
+      type: 'message',
+      channel_type: 'channel',
+      user: 'U1',
+      text: 'about 40 TB of logs in HDFS, nightly joins',
+      ts: '1700000002.000100',
+      thread_ts: '1700000001.000100',
+      channel: 'C1',
+      event_ts: '1700000002.000100',
+    } as GenericMessageEvent;
+    await postSigned(`${base}/slack/events`, envelope(replyEvent), json);
+    const second = await eventually(() => posts()[1]);
+    expect(second.body.thread_ts).toBe('1700000001.000100');
+    expect(headerOf(second)).toContain('Spark');
+  });
+
+  it('a retried event (same event_id) is answered once', async () => {
+    const body = envelope(mention('40 TB in HDFS, nightly joins'), 'EvRetry');
+    await postSigned(`${base}/slack/events`, body, json);
+    await eventually(() => posts()[0]);
+    const retry = await postSigned(`${base}/slack/events`, body, json, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('ignores its own messages, edits, and channel messages that also arrive as mentions', async () => {
+    await postSigned(
+      `${base}/slack/events`,
+      envelope({ type: 'message', subtype: 'bot_message', bot_id: 'BBOT', text: 'hi', ts: '1.1', channel: 'C1' }),
+      json,
+    );
+    await postSigned(
+      `${base}/slack/events`,
+      envelope({ type: 'message', subtype: 'message_changed', channel: 'C1', ts: '1.2' }),
+      json,
+    );
+    await postSigned(
+      `${base}/slack/events`,
+      envelope({
+        type: 'message',
+        channel_type: 'channel',
+        user: 'U1',
+        text: '<@UBOT> 40 TB joins',
+        ts: '1.3',
+        channel: 'C1',
+      }),
+      json,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('answers a DM without a mention', async () => {
+    await postSigned(
+      `${base}/slack/events`,
+      envelope({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'we have 2 GB of CSVs and need aggregations',
+        ts: '1.4',
+        channel: 'D1',
+      }),
+      json,
+    );
+    const post = await eventually(() => posts()[0]);
+    expect(post.body.channel).toBe('D1');
+    expect(headerOf(post)).toContain('Neither');
+  });
+
+  it('acknowledges a slash command at once and answers privately through response_url, with Share in channel', async () => {
+    const body = new URLSearchParams({
+      token: 'legacy',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/spark-or-pytorch',
+      text: 'score our 2B-row Hive table with a trained PyTorch model every night',
+      response_url: `${slack.url}/response/1`,
+      trigger_id: '1.2.3',
+    }).toString();
+    const res = await postSigned(`${base}/slack/events`, body, form);
+    expect(res.status).toBe(200);
+    const answer = await eventually(() => slack.responses[0]);
+    expect(answer.response_type).toBe('ephemeral');
+    const blocks = answer.blocks as { type: string; text?: { text: string }; elements?: { action_id: string }[] }[];
+    expect(blocks[0]?.text?.text).toContain('Spark and PyTorch together');
+    expect(JSON.stringify(blocks)).toContain('You asked:');
+    expect(blocks.some((b) => b.elements?.some((e) => e.action_id === 'share'))).toBe(true);
+  });
+
+  it.each([
+    ['compare execution', 'Execution model'],
+    ['help', 'Ask me'],
+  ])('slash command %j', async (text, expected) => {
+    const body = new URLSearchParams({
+      command: '/spark-or-pytorch',
+      text,
+      response_url: `${slack.url}/response/2`,
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+    }).toString();
+    await postSigned(`${base}/slack/events`, body, form);
+    const answer = await eventually(() => slack.responses[0]);
+    expect(JSON.stringify(answer)).toContain(expected);
+  });
+
+  it('a follow-up button refines the answer in the thread; feedback is stored with the facts', async () => {
+    await postSigned(`${base}/slack/events`, envelope(mention('Spark or PyTorch?', '1700000009.000100')), json);
+    const first = await eventually(() => posts()[0]);
+    const blocks = first.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'followup:data-size:terabytes');
+    expect(button).toBeDefined();
+    const click = (actionId: string) =>
+      new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'block_actions',
+          user: { id: 'U2' },
+          team: { id: 'T1' },
+          channel: { id: 'C1' },
+          api_app_id: 'A1',
+          token: 'legacy',
+          container: { type: 'message', message_ts: first.body.ts ?? '1', channel_id: 'C1' },
+          trigger_id: '1.2',
+          response_url: `${slack.url}/response/3`,
+          actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: button?.value, action_ts: '1.5' }],
+        }),
+      }).toString();
+    expect((await postSigned(`${base}/slack/events`, click('followup:data-size:terabytes'), form)).status).toBe(200);
+    const refined = await eventually(() => posts()[1]);
+    expect(refined.body.thread_ts).toBe('1700000009.000100');
+
+    await postSigned(`${base}/slack/events`, click('feedback:up'), form);
+    await eventually(() => slack.responses.find((r) => String(r.text).includes('Thanks')));
+    const stored = await store.listFeedback();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ platform: 'slack', vote: 'up', verdict: 'unclear', user: 'U2' });
+    expect(JSON.stringify(stored[0])).not.toContain('Spark or PyTorch?');
+  });
+
+  it.each([
+    ['a bad signature', { secret: 'wrong-secret' }],
+    ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 600 }],
+  ])('rejects %s with 401', async (_what, options) => {
+    const res = await postSigned(`${base}/slack/events`, envelope(mention('hi')), json, options);
+    expect(res.status).toBe(401);
+  });
+
+  it.each([
+    ['invalid JSON', '{"type": "event_callback", ', json],
+    ['a form body without payload', 'nonsense=1', form],
+  ])('answers %s with 4xx and keeps serving', async (_what, body, type) => {
+    const res = await postSigned(`${base}/slack/events`, body, type);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses oversized bodies with 413', async () => {
+    const res = await postSigned(`${base}/slack/events`, JSON.stringify({ x: 'a'.repeat(2 * 1024 * 1024) }), json);
+    expect(res.status).toBe(413);
+  });
+
+  it('serves /healthz and /readyz, 404 and 405', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/slack/events`)).status).toBe(405);
+  });
+});
