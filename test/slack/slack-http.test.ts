@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 let seq = 0;
-function envelope(event: Record<string, unknown>, eventId = `Ev${++seq}`) {
+function envelope(event: object, eventId = `Ev${++seq}`) {
   return JSON.stringify({
     token: 'legacy',
     team_id: 'T1',
