@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Integration, Route, StartedIntegration } from './http/integration.js';
+import { bundledKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger, type Logger } from './logger.js';
 import { slackIntegration } from './slack/index.js';
 import { createMemoryStore } from './store/memory-store.js';
@@ -43,6 +44,7 @@ export async function startServer(options: {
   port?: number;
 }): Promise<BotServer> {
   const config = loadConfig(options.env, INTEGRATIONS);
+  bundledKnowledge(); // load and validate the knowledge now: a broken base stops start-up, and no user waits for it
   const logger = options.logger ?? createLogger(config.server.logLevel);
   const store = options.store ?? (await createStore(config));
   const started: StartedIntegration[] = [];
