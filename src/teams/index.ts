@@ -1,13 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Integration } from '../http/integration.js';
+import { BodyError, bridge, readActivityBody } from './http-bridge.js';
+import { APOLOGY, SparkOrPytorchBot } from './spark-or-pytorch-bot.js';
 
-/** Placeholder until the Teams bot lands: always off. */
-export const teamsIntegration: Integration<Record<string, never>> = {
+const TeamsConfigSchema = z.object({
+  MICROSOFT_APP_ID: z.guid("must be the bot registration's app (client) id, a GUID").optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).optional(),
+});
+export type TeamsConfig = z.infer<typeof TeamsConfigSchema>;
+
+/** Loopback hosts only: an unauthenticated caller must never choose where the bot sends replies. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+function send(res: ServerResponse, status: number, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: message }));
+}
+
+/** The Teams bot at POST /api/messages (botbuilder stays inside src/teams). */
+export const teamsIntegration: Integration<TeamsConfig> = {
   name: 'Teams',
-  offReason: () => 'the Teams bot is not built yet',
-  configSchema: z.object({}).transform(() => ({})),
-  fixes: {},
-  async create() {
-    return { routes: [], description: 'Teams: off' };
+  offReason: (env) =>
+    env.MICROSOFT_APP_ID || env.TEAMS_ALLOW_UNAUTHENTICATED === 'true'
+      ? undefined
+      : 'set MICROSOFT_APP_ID (and its password or managed identity) to turn it on, or TEAMS_ALLOW_UNAUTHENTICATED=true for local testing',
+  configSchema: TeamsConfigSchema,
+  fixes: {
+    MICROSOFT_APP_ID: 'copy the Microsoft App ID from the Azure Bot resource → Configuration',
+    MICROSOFT_APP_TYPE: 'use MultiTenant, SingleTenant or UserAssignedMSI, as registered',
+    TEAMS_ALLOW_UNAUTHENTICATED: 'use true or false',
+  },
+  async create(config, { store, logger }) {
+    const unauthenticated = !config.MICROSOFT_APP_ID;
+    if (unauthenticated)
+      logger.warn(
+        'Teams: TEAMS_ALLOW_UNAUTHENTICATED=true — requests are not authenticated; replies go to loopback service URLs only',
+      );
+    const auth = new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
+      MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
+      MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
+      MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? (config.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+    });
+    const adapter = new CloudAdapter(auth);
+    adapter.onTurnError = async (context: TurnContext, error: Error) => {
+      logger.error('teams turn failed', { error: error.message });
+      await context.sendActivity(APOLOGY).catch(() => undefined);
+    };
+    const bot = new SparkOrPytorchBot(store, logger);
+    const handle = async (req: IncomingMessage, res: ServerResponse) => {
+      let body: Record<string, unknown>;
+      try {
+        body = await readActivityBody(req);
+      } catch (error) {
+        if (error instanceof BodyError) return send(res, error.status, error.message);
+        throw error;
+      }
+      if (unauthenticated && !isLoopbackUrl(String(body.serviceUrl ?? ''))) {
+        logger.warn('Teams: refused an unauthenticated activity whose serviceUrl is not loopback');
+        return send(res, 403, 'unauthenticated mode replies only to loopback service URLs');
+      }
+      const { request, response } = bridge(req, res, body);
+      await adapter.process(request, response, (context) => bot.run(context));
+    };
+    return {
+      routes: [{ method: 'POST', path: '/api/messages', handle }],
+      description: unauthenticated
+        ? 'Teams: /api/messages (UNAUTHENTICATED, loopback replies only)'
+        : 'Teams: /api/messages (authenticated)',
+    };
   },
 };

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { ask, compare, type Facts, InputError, type Recommendation } from '../index.js';
+import type { Logger } from '../logger.js';
+import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
+import type { Store } from '../store/store.js';
+
+const TTL_SECONDS = 7 * 24 * 3600;
+const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';
+type StoredAnswer = { facts: Facts; verdict: string; confidence: number };
+type SubmitData = { kind?: string; answerId?: string; followUp?: string; option?: string; vote?: string };
+
+/** The Teams bot: answers as Adaptive Cards, remembers each conversation's facts, stores votes. */
+export class SparkOrPytorchBot extends TeamsActivityHandler {
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      const data = context.activity.value as SubmitData | undefined;
+      if (data && typeof data === 'object' && data.kind) await this.onSubmit(context, data);
+      else await this.onText(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === bot)) {
+        const key = `teams:welcomed:${context.activity.conversation.id}`;
+        if (await this.store.claimOnce(key, 365 * 24 * 3600)) {
+          await context.sendActivity(
+            `Hi! I answer "Spark or PyTorch?" with a verdict, reasons and sources. ${TEAMS_HELP}`,
+          );
+        }
+      }
+      await next();
+    });
+  }
+
+  private conversationKey(context: TurnContext) {
+    return `teams:conversation:${context.activity.conversation.id}`;
+  }
+
+  private async sendAnswer(context: TurnContext, r: Recommendation) {
+    const id = randomUUID();
+    const { text, card } = renderRecommendationCard(r, id);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
+    const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
+    await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
+    await this.store.setJson(this.conversationKey(context), r.facts, TTL_SECONDS);
+    this.logger.info('answered', { platform: 'teams', verdict: r.verdict });
+  }
+
+  private async onText(context: TurnContext) {
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    try {
+      if (text === '' || /^help$/i.test(text)) return void (await context.sendActivity(TEAMS_HELP));
+      const compareMatch = /^compare(?:\s+(.+))?$/i.exec(text);
+      if (compareMatch) {
+        const { text: fallback, card } = renderComparisonCard(compare(compareMatch[1]));
+        return void (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), fallback)));
+      }
+      const earlier = await this.store.getJson<Facts>(this.conversationKey(context));
+      await this.sendAnswer(context, ask(text, earlier ? { context: earlier } : {}));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      await context.sendActivity(error.message);
+    }
+  }
+
+  private async onSubmit(context: TurnContext, data: SubmitData) {
+    const stored = await this.store.getJson<StoredAnswer>(`teams:answer:${data.answerId ?? ''}`);
+    if (!stored) return void (await context.sendActivity('That answer has expired — ask again.'));
+    if (data.kind === 'followup' && data.followUp && data.option) {
+      // the conversation's latest facts, so answers to several buttons add up
+      const latest = (await this.store.getJson<Facts>(this.conversationKey(context))) ?? stored.facts;
+      await this.sendAnswer(context, ask('', { context: latest, answers: { [data.followUp]: data.option } }));
+      return;
+    }
+    if (data.kind === 'feedback' && (data.vote === 'up' || data.vote === 'down')) {
+      await this.store.addFeedback({
+        platform: 'teams',
+        answerId: data.answerId ?? '',
+        vote: data.vote,
+        verdict: stored.verdict,
+        confidence: stored.confidence,
+        signals: [...new Set(stored.facts.facts.map((f) => f.signal))],
+        user: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown',
+        at: this.now().toISOString(),
+      });
+      await context.sendActivity(
+        data.vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Tell me what was missing.',
+      );
+    }
+  }
+}
+
+export { APOLOGY };

@@ -1,0 +1,217 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { AdaptiveCard, SerializationContext } from 'adaptivecards';
+import type { Activity } from 'botframework-schema';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../src/logger.js';
+import { type BotServer, startServer } from '../../src/server.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+
+// Refuse every non-loopback connection this test process tries to open, and remember the attempt.
+const refused: string[] = [];
+const originalConnect = net.Socket.prototype.connect;
+beforeAll(() => {
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    const first = args[0] as { host?: string; port?: number } | number;
+    const host = typeof first === 'object' ? (first.host ?? 'localhost') : String(args[1] ?? 'localhost');
+    if (!/^(127\.|localhost$|::1$)/.test(host)) {
+      refused.push(host);
+      throw new Error(`test refused a connection to ${host}`);
+    }
+    return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+  } as typeof net.Socket.prototype.connect;
+});
+afterAll(() => {
+  net.Socket.prototype.connect = originalConnect;
+});
+
+type Received = { path: string; activity: Partial<Activity> };
+let connector: Server;
+let connectorUrl: string;
+let received: Received[];
+let server: BotServer;
+let store: Store;
+let base: string;
+
+async function startConnector() {
+  received = [];
+  connector = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    received.push({ path: req.url ?? '', activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
+  });
+  await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
+  connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+}
+
+async function startBot(env: NodeJS.ProcessEnv) {
+  store = createMemoryStore();
+  server = await startServer({ env, logger: createMemoryLogger(), store, port: 0 });
+  base = `http://127.0.0.1:${server.port}`;
+}
+
+let seq = 0;
+function activity(overrides: Partial<Activity> = {}): Partial<Activity> {
+  seq++;
+  return {
+    type: 'message',
+    id: `act-${seq}`,
+    timestamp: new Date().toISOString() as unknown as Date,
+    serviceUrl: connectorUrl,
+    channelId: 'msteams',
+    from: { id: '29:user-1', name: 'Ada', aadObjectId: 'aad-1' },
+    conversation: { id: '19:conv-1@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'data' },
+    recipient: { id: '28:bot-1', name: 'spark-or-pytorch' },
+    text: '<at>spark-or-pytorch</at> We have 40 TB of clickstream in HDFS and need nightly joins',
+    entities: [
+      { type: 'mention', mentioned: { id: '28:bot-1', name: 'spark-or-pytorch' }, text: '<at>spark-or-pytorch</at>' },
+    ],
+    channelData: { tenant: { id: 'tenant-1' } },
+    ...overrides,
+  };
+}
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/messages`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+const cardOf = (r: Received) =>
+  (r.activity.attachments?.[0]?.content ?? {}) as {
+    body?: { text?: string; actions?: { data: Record<string, string> }[] }[];
+    actions?: { data: Record<string, string> }[];
+  };
+const headline = (r: Received) => cardOf(r).body?.[0]?.text ?? '';
+
+describe('Teams over real HTTP, unauthenticated local mode', () => {
+  beforeEach(async () => {
+    await startConnector();
+    await startBot({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+  });
+  afterEach(async () => {
+    await server.close();
+    await new Promise<void>((r) => connector.close(() => r()));
+  });
+
+  it('answers a channel mention with an Adaptive Card, the mention stripped', async () => {
+    expect((await post(activity())).status).toBe(200);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.path).toContain('/v3/conversations/19%3Aconv-1%40thread.tacv2/activities');
+    expect(received[0]?.activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(headline(received[0] as Received)).toContain('Spark');
+    expect(received[0]?.activity.text).toContain('Spark');
+  });
+
+  it('answers in a personal chat, and `compare` and `help` are commands', async () => {
+    const personal = { conversation: { id: 'a:personal-1', conversationType: 'personal' }, entities: [] };
+    await post(activity({ ...personal, text: 'we have 2 GB of CSVs and need aggregations' } as Partial<Activity>));
+    expect(headline(received[0] as Received)).toContain('Neither');
+    await post(activity({ ...personal, text: 'compare execution' } as Partial<Activity>));
+    expect(JSON.stringify(received[1]?.activity)).toContain('Execution model');
+    await post(activity({ ...personal, text: 'help' } as Partial<Activity>));
+    expect(received[2]?.activity.text).toContain('compare [dimension]');
+  });
+
+  it('a follow-up button refines the answer in the same conversation; a feedback vote is stored', async () => {
+    await post(activity({ text: '<at>spark-or-pytorch</at> Spark or PyTorch?' }));
+    const card = cardOf(received[0] as Received);
+    const submit = card.body?.flatMap((b) => b.actions ?? []).find((a) => a.data.option === 'terabytes');
+    expect(submit).toBeDefined();
+    await post(activity({ text: undefined, value: { ...submit?.data, option: 'terabytes' } } as Partial<Activity>));
+    expect(received).toHaveLength(2);
+    await post(
+      activity({
+        text: undefined,
+        value: { kind: 'followup', answerId: submit?.data.answerId, followUp: 'main-job', option: 'transform-data' },
+      } as Partial<Activity>),
+    );
+    expect(headline(received[2] as Received)).toContain('Spark');
+
+    const feedback = card.actions?.find((a) => a.data.vote === 'up');
+    await post(activity({ text: undefined, value: feedback?.data } as Partial<Activity>));
+    const votes = await store.listFeedback();
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ platform: 'teams', vote: 'up', verdict: 'unclear', user: 'aad-1' });
+  });
+
+  it('introduces itself once when added to a team', async () => {
+    const added = activity({
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: '28:bot-1' }],
+    } as Partial<Activity>);
+    await post(added);
+    await post({ ...added, id: 'again' });
+    expect(received).toHaveLength(1);
+    expect(received[0]?.activity.text).toContain('Spark or PyTorch?');
+  });
+
+  it('never replies to a service URL an unauthenticated caller chose', async () => {
+    const res = await post(activity({ serviceUrl: 'https://connector.example.invalid/' }));
+    expect(res.status).toBe(403);
+    expect(received).toHaveLength(0);
+    expect(refused).toEqual([]);
+  });
+
+  it.each([
+    ['invalid JSON', '{"type":', 'application/json', 400],
+    ['no activity type', '{"text":"hi"}', 'application/json', 400],
+    ['a wrong content type', 'type=message', 'application/x-www-form-urlencoded', 415],
+  ])('%s → %i and the server keeps serving', async (_what, body, type, status) => {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', body, headers: { 'content-type': type } });
+    expect(res.status).toBe(status);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('Teams with an app id configured', () => {
+  beforeEach(async () => {
+    await startConnector();
+    await startBot({
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+    });
+  });
+  afterEach(async () => {
+    await server.close();
+    await new Promise<void>((r) => connector.close(() => r()));
+  });
+
+  it.each([
+    ['a missing token', {}],
+    ['a forged token', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJtZSJ9.' }],
+  ])('%s gets 401 and nothing is answered', async (_what, headers) => {
+    const res = await post(activity(), headers);
+    expect(res.status).toBe(401);
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe('Adaptive Cards', () => {
+  it.each([
+    ['We have 40 TB of clickstream in HDFS and need nightly joins', 'spark'],
+    ['fine-tune a 7B model on our 8 A100s, data is 30 GB of text', 'pytorch'],
+    ['score our 2B-row Hive table with a trained PyTorch model every night', 'both'],
+    ['we have 2 GB of CSVs and need some aggregations', 'neither'],
+    ['Should we use Spark or PyTorch?', 'unclear'],
+  ])('%s → a %s card that the adaptivecards parser accepts (reviewed snapshot)', async (question, verdict) => {
+    const { ask } = await import('../../src/index.js');
+    const { renderRecommendationCard } = await import('../../src/render/adaptive-card.js');
+    const r = ask(question);
+    expect(r.verdict).toBe(verdict);
+    const { card, text } = renderRecommendationCard(r, 'answer-1');
+    expect(text.length).toBeGreaterThan(10);
+    const parsed = new AdaptiveCard();
+    const context = new SerializationContext();
+    parsed.parse(card, context);
+    expect(context.eventCount).toBe(0); // no parse warnings or errors: every element and property known
+    expect(parsed.validateProperties().validationEvents.map((e) => e.message)).toEqual([]);
+    expect(parsed.getItemCount()).toBe((card.body as unknown[]).length);
+    expect(card).toMatchSnapshot();
+  });
+});
