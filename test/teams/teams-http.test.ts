@@ -107,7 +107,10 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
   });
 
   it('answers in a personal chat, and `compare` and `help` are commands', async () => {
-    const personal = { conversation: { id: 'a:personal-1', conversationType: 'personal', isGroup: false, name: 'Ada' }, entities: [] };
+    const personal = {
+      conversation: { id: 'a:personal-1', conversationType: 'personal', isGroup: false, name: 'Ada' },
+      entities: [],
+    };
     await post(activity({ ...personal, text: 'we have 2 GB of CSVs and need aggregations' }));
     expect(headline(received[0] as Received)).toContain('Neither');
     await post(activity({ ...personal, text: 'compare execution' }));
