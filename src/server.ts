@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import type { Integration, Route, StartedIntegration } from './http/integration.js';
 import { bundledKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger, type Logger } from './logger.js';
@@ -23,12 +23,10 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-async function createStore(config: Config): Promise<Store> {
+async function createStore(config: Config, logger: Logger): Promise<Store> {
   if (config.server.redisUrl) {
-    // shared state across replicas is issue 6; refusing beats silently keeping it per process
-    throw new ConfigError([
-      'REDIS_URL: this build has no Redis store yet — unset REDIS_URL to run one replica with state in memory',
-    ]);
+    const { createRedisStore } = await import('./store/redis-store.js');
+    return createRedisStore({ url: config.server.redisUrl, logger });
   }
   return createMemoryStore();
 }
@@ -46,7 +44,7 @@ export async function startServer(options: {
   const config = loadConfig(options.env, INTEGRATIONS);
   bundledKnowledge(); // load and validate the knowledge now: a broken base stops start-up, and no user waits for it
   const logger = options.logger ?? createLogger(config.server.logLevel);
-  const store = options.store ?? (await createStore(config));
+  const store = options.store ?? (await createStore(config, logger));
   const started: StartedIntegration[] = [];
   for (const { integration, config: c } of config.enabled) {
     const s = await integration.create(c, { store, logger });

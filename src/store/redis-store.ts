@@ -1,0 +1,61 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { FeedbackVote, Store } from './store.js';
+
+export type RedisStoreOptions = { readonly url: string; readonly logger: Logger; readonly prefix?: string };
+
+/**
+ * The Store on Redis, shared by every replica: SET NX EX for dedupe, JSON with TTL for thread
+ * facts, a list without expiry for feedback. Calls fail within a second while Redis is down and
+ * the client reconnects with a bounded backoff; the process never crashes over it.
+ */
+export function createRedisStore(options: RedisStoreOptions): Store {
+  const prefix = options.prefix ?? 'spark-or-pytorch:';
+  const { logger } = options;
+  let down = false;
+  const redis = new Redis(options.url, {
+    // commands wait briefly for a (re)connection, then fail: callers degrade instead of hanging
+    enableOfflineQueue: true,
+    commandTimeout: 1000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (attempt) => {
+      const delay = Math.min(100 * 2 ** attempt, 5000);
+      logger.warn('redis unreachable, retrying', { attempt, delayMs: delay });
+      return delay;
+    },
+  });
+  redis.on('error', (error) => {
+    if (!down) logger.error('redis error; degraded until it returns', { error: error.message });
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.info('redis connection restored');
+    down = false;
+  });
+  const key = (k: string) => `${prefix}${k}`;
+
+  return {
+    async claimOnce(k, ttlSeconds) {
+      return (await redis.set(key(k), '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+    },
+    async getJson<T>(k: string) {
+      const value = await redis.get(key(k));
+      return value === null ? undefined : (JSON.parse(value) as T);
+    },
+    async setJson(k, value, ttlSeconds) {
+      await redis.set(key(k), JSON.stringify(value), 'EX', ttlSeconds);
+    },
+    async addFeedback(vote: FeedbackVote) {
+      await redis.rpush(key('feedback'), JSON.stringify(vote));
+    },
+    async listFeedback() {
+      return (await redis.lrange(key('feedback'), 0, -1)).map((v) => JSON.parse(v) as FeedbackVote);
+    },
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
