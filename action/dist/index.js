@@ -54308,17 +54308,13 @@ function tokenize(text, options = {}) {
         }
         break;
       }
-      tokens.push({
-        text: text.slice(start, i).toLowerCase().replace(/\u2019/g, "'"),
-        start,
-        end: i,
-        isBreak: false
-      });
+      const word = text.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+      tokens.push({ text: word, start, end: i, isBreak: false, head: word.slice(0, 3) });
       continue;
     }
     const ch = text[i];
     if (breaks.has(ch)) {
-      tokens.push({ text: ch, start: i, end: i + 1, isBreak: true });
+      tokens.push({ text: ch, start: i, end: i + 1, isBreak: true, head: ch });
     }
     i++;
   }
@@ -54329,7 +54325,7 @@ function tokenize(text, options = {}) {
 var NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
 var MAX_FILLERS = 2;
 function singleTokenUnit(kb, word) {
-  const fake = [{ text: word, start: 0, end: word.length, isBreak: false }];
+  const fake = [{ text: word, start: 0, end: word.length, isBreak: false, head: word.slice(0, 3) }];
   return kb.units.matchAt(fake, 0).find((h) => h.to === 1)?.value;
 }
 function readQuantity(tokens, i, kb) {
@@ -74406,7 +74402,7 @@ var PhraseMatcher = class {
     const token = tokens[at];
     if (!token || token.isBreak) return NO_HITS;
     const exact = this.byWord.get(token.text);
-    const prefixed = token.text.length >= MIN_PREFIX ? this.byPrefix.get(token.text.slice(0, MIN_PREFIX)) : void 0;
+    const prefixed = token.text.length >= MIN_PREFIX ? this.byPrefix.get(token.head) : void 0;
     if (!exact && !prefixed) return NO_HITS;
     let hits;
     for (let l = 0; l < 2; l++) {
@@ -74931,169 +74927,30 @@ function recommend(kb, given) {
   };
 }
 
-// src/core/types.ts
-var VerdictSchema = external_exports.enum(["spark", "pytorch", "both", "neither", "unclear"]);
-var EvidenceSchema = external_exports.object({
-  text: external_exports.string(),
-  start: external_exports.number().int().nonnegative(),
-  end: external_exports.number().int().nonnegative()
+// src/core/review/config.ts
+var RepoConfigSchema = external_exports.strictObject({
+  /** free text about the situation, read like a question: "40 TB in Hive, no GPUs, nightly batch" */
+  context: external_exports.string().max(4e3).optional(),
+  /** answers to the follow-up questions, by id (see `spark-or-pytorch ask` for ids and options) */
+  answers: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  /** globs of paths to leave out (monorepos, vendored code, examples) */
+  ignore: external_exports.array(external_exports.string().min(1)).default([]),
+  policy: external_exports.strictObject({
+    /** frameworks the organisation has approved: no justification asked */
+    approved: external_exports.array(external_exports.string()).default([]),
+    /** frameworks a pull request must justify in its description */
+    justify: external_exports.array(external_exports.string()).default([])
+  }).default({ approved: [], justify: [] })
 });
-var FactSchema = external_exports.object({
-  signal: external_exports.string(),
-  evidence: external_exports.string(),
-  /** where the fact came from: the question text, an answer to a follow-up, code, or config */
-  origin: external_exports.enum(["text", "answer", "context", "code", "config"]),
-  start: external_exports.number().int().nonnegative().optional(),
-  end: external_exports.number().int().nonnegative().optional()
-});
-var MeasurementSchema = external_exports.object({
-  measure: external_exports.string(),
-  value: external_exports.number(),
-  evidence: external_exports.string(),
-  start: external_exports.number().int().nonnegative().optional(),
-  end: external_exports.number().int().nonnegative().optional()
-});
-var FactsSchema = external_exports.object({
-  facts: external_exports.array(FactSchema),
-  /** signals the text explicitly negated ("we don't have GPUs"): they block follow-ups on them */
-  negated: external_exports.array(FactSchema),
-  measurements: external_exports.array(MeasurementSchema)
-});
-var ReasonSchema = external_exports.object({
-  criterion: external_exports.string(),
-  title: external_exports.string(),
-  favours: external_exports.string(),
-  weight: external_exports.number(),
-  /** the user's words that triggered this criterion, joined when several did */
-  evidence: external_exports.string(),
-  explanation: external_exports.string(),
-  source: external_exports.string(),
-  sources: external_exports.array(external_exports.string())
-});
-var FollowUpOptionSchema = external_exports.object({ id: external_exports.string(), label: external_exports.string() });
-var FollowUpSchema2 = external_exports.object({
-  id: external_exports.string(),
-  question: external_exports.string(),
-  options: external_exports.array(FollowUpOptionSchema).optional()
-});
-var SuggestionSchema2 = external_exports.object({
-  id: external_exports.string(),
-  name: external_exports.string(),
-  /** bridge (join Spark and PyTorch), alternative (use instead), serving (how to serve), practice (how to do it well) */
-  kind: external_exports.enum(["bridge", "alternative", "serving", "practice"]),
-  why: external_exports.string(),
-  sources: external_exports.array(external_exports.string())
-});
-var RecommendationSchema = external_exports.object({
-  verdict: VerdictSchema,
-  confidence: external_exports.number().min(0).max(1),
-  headline: external_exports.string(),
-  summary: external_exports.string(),
-  reasons: external_exports.array(ReasonSchema),
-  followUps: external_exports.array(FollowUpSchema2),
-  alternatives: external_exports.array(SuggestionSchema2),
-  bridges: external_exports.array(SuggestionSchema2),
-  serving: external_exports.array(SuggestionSchema2),
-  practices: external_exports.array(SuggestionSchema2),
-  scores: external_exports.record(external_exports.string(), external_exports.number()),
-  /** the facts this answer rests on: pass them back as `context` to refine in a thread */
-  facts: FactsSchema
-});
-var ComparisonRowSchema = external_exports.object({
-  id: external_exports.string(),
-  title: external_exports.string(),
-  spark: external_exports.string(),
-  pytorch: external_exports.string(),
-  takeaway: external_exports.string(),
-  sources: external_exports.array(external_exports.string())
-});
-var ComparisonSchema = external_exports.object({ dimensions: external_exports.array(ComparisonRowSchema) });
-var AnswersSchema = external_exports.record(external_exports.string(), external_exports.string());
-
-// src/core/review/parse-diff.ts
-var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-function unquotePath(raw) {
-  let path = raw.trim();
-  if (path.startsWith('"') && path.endsWith('"') && path.length >= 2) {
-    path = path.slice(1, -1).replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(Number.parseInt(oct, 8))).replace(/\\(.)/g, (_m, ch) => ({ n: "\n", t: "	" })[ch] ?? ch);
-  }
-  return path.replace(/^[ab]\//, "");
-}
-function parseDiff(diff) {
-  const files = [];
-  let current;
-  let oldLine = 0;
-  let newLine = 0;
-  let inHunk = false;
-  const lines = diff.split(/\r?\n/);
-  for (const line of lines) {
-    if (line.startsWith("diff --git ")) {
-      const match = /^diff --git (?:"a\/.*?"|a\/\S.*?) (?:"b\/(.*)"|b\/(.*))$/.exec(line);
-      const path = unquotePath(match?.[1] !== void 0 ? `"b/${match[1]}"` : match?.[2] ?? "");
-      current = { path, oldPath: path, status: "modified", added: [], removed: [], binary: false };
-      files.push(current);
-      inHunk = false;
-      continue;
-    }
-    if (!current) {
-      if (line.startsWith("--- ")) {
-        current = {
-          path: "",
-          oldPath: unquotePath(line.slice(4).split("	")[0] ?? ""),
-          status: "modified",
-          added: [],
-          removed: [],
-          binary: false
-        };
-        files.push(current);
-      }
-      continue;
-    }
-    if (inHunk) {
-      const marker = line[0];
-      if (marker === "+" && !line.startsWith("+++ ")) {
-        current.added.push({ line: newLine++, text: line.slice(1) });
-        continue;
-      }
-      if (marker === "-" && !line.startsWith("--- ")) {
-        current.removed.push({ line: oldLine++, text: line.slice(1) });
-        continue;
-      }
-      if (marker === " ") {
-        oldLine++;
-        newLine++;
-        continue;
-      }
-      if (marker === "\\") continue;
-      inHunk = false;
-    }
-    const hunk = HUNK.exec(line);
-    if (hunk) {
-      oldLine = Number(hunk[1]);
-      newLine = Number(hunk[2]);
-      inHunk = true;
-      continue;
-    }
-    if (line.startsWith("new file mode")) current.status = "added";
-    else if (line.startsWith("deleted file mode")) current.status = "removed";
-    else if (line.startsWith("rename from ")) {
-      current.oldPath = unquotePath(line.slice("rename from ".length));
-      current.status = "renamed";
-    } else if (line.startsWith("rename to ")) current.path = unquotePath(line.slice("rename to ".length));
-    else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) current.binary = true;
-    else if (line.startsWith("--- ")) {
-      const old = line.slice(4).split("	")[0] ?? "";
-      if (old === "/dev/null") current.status = "added";
-      else current.oldPath = unquotePath(old);
-    } else if (line.startsWith("+++ ")) {
-      const next = line.slice(4).split("	")[0] ?? "";
-      if (next === "/dev/null") current.status = "removed";
-      else current.path = unquotePath(next);
-    } else if (line.startsWith("diff ") || line.startsWith("From ")) {
-      current = void 0;
-    }
-  }
-  return files.filter((f) => f.path !== "" || f.oldPath !== "").map((f) => ({ ...f, path: f.status === "removed" ? f.oldPath || f.path : f.path || f.oldPath }));
+var DEFAULT_CONFIG = RepoConfigSchema.parse({});
+function parseRepoConfig(data) {
+  const parsed = RepoConfigSchema.safeParse(data ?? {});
+  if (parsed.success) return { config: parsed.data, issues: [] };
+  const issues = parsed.error.issues.map((i) => ({
+    path: i.path.map(String).join(".") || "(top level)",
+    message: i.code === "unrecognized_keys" ? `unknown key(s): ${i.keys.join(", ")}` : i.message
+  }));
+  return { config: DEFAULT_CONFIG, issues };
 }
 
 // src/core/review/read-declarations.ts
@@ -75382,6 +75239,92 @@ function detectChanges(kb, files, alreadyUsed = /* @__PURE__ */ new Set()) {
   return changes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
+// src/core/review/parse-diff.ts
+var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+function unquotePath(raw) {
+  let path = raw.trim();
+  if (path.startsWith('"') && path.endsWith('"') && path.length >= 2) {
+    path = path.slice(1, -1).replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(Number.parseInt(oct, 8))).replace(/\\(.)/g, (_m, ch) => ({ n: "\n", t: "	" })[ch] ?? ch);
+  }
+  return path.replace(/^[ab]\//, "");
+}
+function parseDiff(diff) {
+  const files = [];
+  let current;
+  let oldLine = 0;
+  let newLine = 0;
+  let inHunk = false;
+  const lines = diff.split(/\r?\n/);
+  for (const line of lines) {
+    if (line.startsWith("diff --git ")) {
+      const match = /^diff --git (?:"a\/.*?"|a\/\S.*?) (?:"b\/(.*)"|b\/(.*))$/.exec(line);
+      const path = unquotePath(match?.[1] !== void 0 ? `"b/${match[1]}"` : match?.[2] ?? "");
+      current = { path, oldPath: path, status: "modified", added: [], removed: [], binary: false };
+      files.push(current);
+      inHunk = false;
+      continue;
+    }
+    if (!current) {
+      if (line.startsWith("--- ")) {
+        current = {
+          path: "",
+          oldPath: unquotePath(line.slice(4).split("	")[0] ?? ""),
+          status: "modified",
+          added: [],
+          removed: [],
+          binary: false
+        };
+        files.push(current);
+      }
+      continue;
+    }
+    if (inHunk) {
+      const marker = line[0];
+      if (marker === "+" && !line.startsWith("+++ ")) {
+        current.added.push({ line: newLine++, text: line.slice(1) });
+        continue;
+      }
+      if (marker === "-" && !line.startsWith("--- ")) {
+        current.removed.push({ line: oldLine++, text: line.slice(1) });
+        continue;
+      }
+      if (marker === " ") {
+        oldLine++;
+        newLine++;
+        continue;
+      }
+      if (marker === "\\") continue;
+      inHunk = false;
+    }
+    const hunk = HUNK.exec(line);
+    if (hunk) {
+      oldLine = Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      inHunk = true;
+      continue;
+    }
+    if (line.startsWith("new file mode")) current.status = "added";
+    else if (line.startsWith("deleted file mode")) current.status = "removed";
+    else if (line.startsWith("rename from ")) {
+      current.oldPath = unquotePath(line.slice("rename from ".length));
+      current.status = "renamed";
+    } else if (line.startsWith("rename to ")) current.path = unquotePath(line.slice("rename to ".length));
+    else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) current.binary = true;
+    else if (line.startsWith("--- ")) {
+      const old = line.slice(4).split("	")[0] ?? "";
+      if (old === "/dev/null") current.status = "added";
+      else current.oldPath = unquotePath(old);
+    } else if (line.startsWith("+++ ")) {
+      const next = line.slice(4).split("	")[0] ?? "";
+      if (next === "/dev/null") current.status = "removed";
+      else current.path = unquotePath(next);
+    } else if (line.startsWith("diff ") || line.startsWith("From ")) {
+      current = void 0;
+    }
+  }
+  return files.filter((f) => f.path !== "" || f.oldPath !== "").map((f) => ({ ...f, path: f.status === "removed" ? f.oldPath || f.path : f.path || f.oldPath }));
+}
+
 // src/core/review/review-changes.ts
 var CODE_FILE = /\.(py|pyi|ipynb|scala|java|kt|sql|r)$/i;
 var MAX_CODE_CHARS = 4e5;
@@ -75468,31 +75411,84 @@ function reviewChanges(kb, input2) {
   return { changes, frameworksAdded, frameworksRemoved, assessments, facts };
 }
 
-// src/core/review/config.ts
-var RepoConfigSchema = external_exports.strictObject({
-  /** free text about the situation, read like a question: "40 TB in Hive, no GPUs, nightly batch" */
-  context: external_exports.string().max(4e3).optional(),
-  /** answers to the follow-up questions, by id (see `spark-or-pytorch ask` for ids and options) */
-  answers: external_exports.record(external_exports.string(), external_exports.string()).default({}),
-  /** globs of paths to leave out (monorepos, vendored code, examples) */
-  ignore: external_exports.array(external_exports.string().min(1)).default([]),
-  policy: external_exports.strictObject({
-    /** frameworks the organisation has approved: no justification asked */
-    approved: external_exports.array(external_exports.string()).default([]),
-    /** frameworks a pull request must justify in its description */
-    justify: external_exports.array(external_exports.string()).default([])
-  }).default({ approved: [], justify: [] })
+// src/core/types.ts
+var VerdictSchema = external_exports.enum(["spark", "pytorch", "both", "neither", "unclear"]);
+var EvidenceSchema = external_exports.object({
+  text: external_exports.string(),
+  start: external_exports.number().int().nonnegative(),
+  end: external_exports.number().int().nonnegative()
 });
-var DEFAULT_CONFIG = RepoConfigSchema.parse({});
-function parseRepoConfig(data) {
-  const parsed = RepoConfigSchema.safeParse(data ?? {});
-  if (parsed.success) return { config: parsed.data, issues: [] };
-  const issues = parsed.error.issues.map((i) => ({
-    path: i.path.map(String).join(".") || "(top level)",
-    message: i.code === "unrecognized_keys" ? `unknown key(s): ${i.keys.join(", ")}` : i.message
-  }));
-  return { config: DEFAULT_CONFIG, issues };
-}
+var FactSchema = external_exports.object({
+  signal: external_exports.string(),
+  evidence: external_exports.string(),
+  /** where the fact came from: the question text, an answer to a follow-up, code, or config */
+  origin: external_exports.enum(["text", "answer", "context", "code", "config"]),
+  start: external_exports.number().int().nonnegative().optional(),
+  end: external_exports.number().int().nonnegative().optional()
+});
+var MeasurementSchema = external_exports.object({
+  measure: external_exports.string(),
+  value: external_exports.number(),
+  evidence: external_exports.string(),
+  start: external_exports.number().int().nonnegative().optional(),
+  end: external_exports.number().int().nonnegative().optional()
+});
+var FactsSchema = external_exports.object({
+  facts: external_exports.array(FactSchema),
+  /** signals the text explicitly negated ("we don't have GPUs"): they block follow-ups on them */
+  negated: external_exports.array(FactSchema),
+  measurements: external_exports.array(MeasurementSchema)
+});
+var ReasonSchema = external_exports.object({
+  criterion: external_exports.string(),
+  title: external_exports.string(),
+  favours: external_exports.string(),
+  weight: external_exports.number(),
+  /** the user's words that triggered this criterion, joined when several did */
+  evidence: external_exports.string(),
+  explanation: external_exports.string(),
+  source: external_exports.string(),
+  sources: external_exports.array(external_exports.string())
+});
+var FollowUpOptionSchema = external_exports.object({ id: external_exports.string(), label: external_exports.string() });
+var FollowUpSchema2 = external_exports.object({
+  id: external_exports.string(),
+  question: external_exports.string(),
+  options: external_exports.array(FollowUpOptionSchema).optional()
+});
+var SuggestionSchema2 = external_exports.object({
+  id: external_exports.string(),
+  name: external_exports.string(),
+  /** bridge (join Spark and PyTorch), alternative (use instead), serving (how to serve), practice (how to do it well) */
+  kind: external_exports.enum(["bridge", "alternative", "serving", "practice"]),
+  why: external_exports.string(),
+  sources: external_exports.array(external_exports.string())
+});
+var RecommendationSchema = external_exports.object({
+  verdict: VerdictSchema,
+  confidence: external_exports.number().min(0).max(1),
+  headline: external_exports.string(),
+  summary: external_exports.string(),
+  reasons: external_exports.array(ReasonSchema),
+  followUps: external_exports.array(FollowUpSchema2),
+  alternatives: external_exports.array(SuggestionSchema2),
+  bridges: external_exports.array(SuggestionSchema2),
+  serving: external_exports.array(SuggestionSchema2),
+  practices: external_exports.array(SuggestionSchema2),
+  scores: external_exports.record(external_exports.string(), external_exports.number()),
+  /** the facts this answer rests on: pass them back as `context` to refine in a thread */
+  facts: FactsSchema
+});
+var ComparisonRowSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  spark: external_exports.string(),
+  pytorch: external_exports.string(),
+  takeaway: external_exports.string(),
+  sources: external_exports.array(external_exports.string())
+});
+var ComparisonSchema = external_exports.object({ dimensions: external_exports.array(ComparisonRowSchema) });
+var AnswersSchema = external_exports.record(external_exports.string(), external_exports.string());
 
 // src/core/review/types.ts
 var ChangeSchema = external_exports.object({

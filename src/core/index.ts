@@ -11,9 +11,15 @@ export {
 } from './knowledge/compile-knowledge.js';
 export type { KnowledgeBase } from './knowledge/knowledge-base.js';
 export { recommend } from './recommend/recommend.js';
-export * from './types.js';
-export { parseDiff, type DiffFile } from './review/parse-diff.js';
+export {
+  type ConfigIssue,
+  DEFAULT_CONFIG,
+  parseRepoConfig,
+  type RepoConfig,
+  RepoConfigSchema,
+} from './review/config.js';
 export { detectChanges, frameworksInFiles } from './review/detect-changes.js';
-export { reviewChanges, type ReviewInput } from './review/review-changes.js';
-export { parseRepoConfig, RepoConfigSchema, DEFAULT_CONFIG, type RepoConfig, type ConfigIssue } from './review/config.js';
+export { type DiffFile, parseDiff } from './review/parse-diff.js';
+export { type ReviewInput, reviewChanges } from './review/review-changes.js';
 export * from './review/types.js';
+export * from './types.js';

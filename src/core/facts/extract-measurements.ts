@@ -9,7 +9,7 @@ const MAX_FILLERS = 2;
 type Quantity = { value: number; from: number; to: number; unit?: UnitRef };
 
 function singleTokenUnit(kb: KnowledgeBase, word: string): UnitRef | undefined {
-  const fake: Token[] = [{ text: word, start: 0, end: word.length, isBreak: false }];
+  const fake: Token[] = [{ text: word, start: 0, end: word.length, isBreak: false, head: word.slice(0, 3) }];
   return kb.units.matchAt(fake, 0).find((h) => h.to === 1)?.value;
 }
 

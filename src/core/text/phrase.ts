@@ -130,7 +130,7 @@ export class PhraseMatcher<T> {
     const token = tokens[at];
     if (!token || token.isBreak) return NO_HITS;
     const exact = this.byWord.get(token.text);
-    const prefixed = token.text.length >= MIN_PREFIX ? this.byPrefix.get(token.text.slice(0, MIN_PREFIX)) : undefined;
+    const prefixed = token.text.length >= MIN_PREFIX ? this.byPrefix.get(token.head) : undefined;
     if (!exact && !prefixed) return NO_HITS;
     let hits: PhraseHit<T>[] | undefined;
     for (let l = 0; l < 2; l++) {

@@ -10,6 +10,8 @@ export type Token = {
   readonly end: number;
   /** true for . ; : ! ? , and line breaks: they end a clause */
   readonly isBreak: boolean;
+  /** the first three characters, computed once: the key prefix patterns are indexed by */
+  readonly head: string;
 };
 
 const BREAKS = new Set(['.', ';', ':', '!', '?', ',', '\n', '(', ')', '[', ']', '—', '–']);
@@ -60,21 +62,17 @@ export function tokenize(text: string, options: { code?: boolean } = {}): Token[
         }
         break;
       }
-      tokens.push({
-        text: text
-          .slice(start, i)
-          .toLowerCase()
-          .replace(/\u2019/g, "'"),
-        start,
-        end: i,
-        isBreak: false,
-      });
+      const word = text
+        .slice(start, i)
+        .toLowerCase()
+        .replace(/\u2019/g, "'");
+      tokens.push({ text: word, start, end: i, isBreak: false, head: word.slice(0, 3) });
       continue;
     }
     const ch = text[i] as string;
     if (breaks.has(ch)) {
       // "e.g." and decimals were handled above; a lone break char ends the clause
-      tokens.push({ text: ch, start: i, end: i + 1, isBreak: true });
+      tokens.push({ text: ch, start: i, end: i + 1, isBreak: true, head: ch });
     }
     i++;
   }
