@@ -100,6 +100,8 @@ const env = {
   TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   LOG_LEVEL: 'info',
   PORT: '0',
+  // REDIS_URL=redis://127.0.0.1:6379 npm run bench:load measures the server with shared state in Redis
+  ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
 };
 const ours = await launch([new URL('../bin/spark-or-pytorch.js', import.meta.url).pathname, 'serve'], env);
 for (let i = 0; i < 300; i++)
@@ -140,6 +142,7 @@ const third = Math.max(1, Math.floor(ourRun.memory.length / 3));
 const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 const rows: [string, string][] = [
   ['duration / rate', `${seconds} s at ${rate} req/s (¾ Slack slash commands, ¼ Teams activities)`],
+  ['store', process.env.REDIS_URL ? 'redis' : 'memory'],
   ['throughput req/s', ourRun.throughput.toFixed(1)],
   ['slash-command ack p50 ms', percentile(ourRun.latencies, 50).toFixed(2)],
   ['slash-command ack p99 ms (target ≤ 50)', p99.toFixed(2)],
