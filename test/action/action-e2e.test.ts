@@ -140,6 +140,22 @@ describe('the built Action against a loopback GitHub', () => {
     expect(gh.comments).toHaveLength(1);
   });
 
+  it('retries GitHub 5xx answers (bounded) and still posts exactly one comment', async () => {
+    gh.faults = [502, 503];
+    const run = await runBundle(gh);
+    expect(run.code, run.stdout).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('gives up with a clear failure when GitHub keeps failing', async () => {
+    gh.faults = Array.from({ length: 20 }, () => 500);
+    const run = await runBundle(gh);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::GitHub answered 500/);
+    expect(gh.comments).toHaveLength(0);
+  });
+
   it('fails the check on consider-alternative only when asked to', async () => {
     const run = await runBundle(gh, {}, { 'fail-on': 'consider-alternative' });
     expect(run.code).toBe(1);

@@ -13,6 +13,8 @@ export type FakeGitHub = {
   commentStatus: number | undefined;
   /** what GET /user answers: a login, or a status such as 403 for GITHUB_TOKEN */
   user: string | number;
+  /** statuses to answer the next requests with, whatever they are (fault injection) */
+  faults: number[];
   close(): Promise<void>;
 };
 
@@ -37,12 +39,15 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     contents: {},
     commentStatus: undefined,
     user: 403,
+    faults: [],
   };
   const base = `/repos/${owner}/${repo}`;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     state.requests.push({ method: req.method ?? '', path: `${path}${url.search}` });
+    const fault = state.faults.shift();
+    if (fault) return send(res, fault, { message: `injected ${fault}` });
     const page = Number(url.searchParams.get('page') ?? '1');
     const perPage = Number(url.searchParams.get('per_page') ?? '30');
     if (req.method === 'GET' && path === '/user') {
