@@ -6,6 +6,8 @@ export type FakeSlack = {
   url: string;
   calls: SlackCall[];
   responses: Record<string, unknown>[];
+  /** statuses for the next chat.postMessage calls (429 carries Retry-After: 1) */
+  faults: number[];
   close(): Promise<void>;
 };
 
@@ -13,6 +15,7 @@ export type FakeSlack = {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
+  const faults: number[] = [];
   let ts = 1700000000;
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -33,6 +36,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const method = path.replace(/^\/api\//, '');
     calls.push({ method, body });
+    const fault = method === 'chat.postMessage' ? faults.shift() : undefined;
+    if (fault) {
+      res.writeHead(fault, fault === 429 ? { 'retry-after': '1' } : {});
+      return res.end(JSON.stringify({ ok: false, error: fault === 429 ? 'ratelimited' : 'internal_error' }));
+    }
     if (method === 'auth.test')
       return res.end(
         JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'spark-or-pytorch' }),
@@ -47,6 +55,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}`,
     calls,
     responses,
+    faults,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

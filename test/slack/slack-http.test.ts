@@ -208,6 +208,23 @@ describe('Slack over real HTTP, signed like Slack', () => {
     expect(JSON.stringify(stored[0])).not.toContain('Spark or PyTorch?');
   });
 
+  it('retries Slack 429 (after Retry-After) and 5xx, then posts the answer exactly once', async () => {
+    slack.faults.push(429, 500);
+    await postSigned(
+      `${base}/slack/events`,
+      envelope(mention('40 TB in HDFS, nightly joins', '1700000050.000100')),
+      json,
+    );
+    const delivered = await eventually(
+      () => slack.calls.filter((c) => c.method === 'chat.postMessage').length === 3 || undefined,
+      15_000,
+    );
+    expect(delivered).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts()).toHaveLength(3); // two refused attempts, one delivered
+    expect(slack.faults).toEqual([]);
+  });
+
   it.each([
     ['a bad signature', { secret: 'wrong-secret' }],
     ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 600 }],
