@@ -31,6 +31,7 @@ type Received = { path: string; activity: Partial<Activity> };
 let connector: Server;
 let connectorUrl: string;
 let received: Received[];
+let connectorFaults: number[] = [];
 let server: BotServer;
 let store: Store;
 let base: string;
@@ -40,6 +41,11 @@ async function startConnector() {
   connector = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    const fault = connectorFaults.shift();
+    if (fault) {
+      res.writeHead(fault, fault === 429 ? { 'retry-after': '1' } : {}).end('{}');
+      return;
+    }
     received.push({ path: req.url ?? '', activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
   });
@@ -139,6 +145,14 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
     const votes = await store.listFeedback();
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ platform: 'teams', vote: 'up', verdict: 'unclear', user: 'aad-1' });
+  });
+
+  it('retries the connector after 429 and 503 and delivers the answer once', async () => {
+    connectorFaults = [429, 503];
+    expect((await post(activity())).status).toBe(200);
+    expect(connectorFaults).toEqual([]);
+    expect(received).toHaveLength(1);
+    expect(headline(received[0] as Received)).toContain('Spark');
   });
 
   it('introduces itself once when added to a team', async () => {
