@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A fault that drops the connection instead of answering. */
+export const DROP = 1;
+
 export type SlackCall = { method: string; body: Record<string, unknown> };
 export type FakeSlack = {
   url: string;
   calls: SlackCall[];
   responses: Record<string, unknown>[];
-  /** statuses for the next chat.postMessage calls (429 carries Retry-After: 1) */
+  /** statuses for the next chat.postMessage calls (429 carries Retry-After: 1; DROP drops the connection) */
   faults: number[];
   close(): Promise<void>;
 };
@@ -37,6 +40,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = path.replace(/^\/api\//, '');
     calls.push({ method, body });
     const fault = method === 'chat.postMessage' ? faults.shift() : undefined;
+    if (fault === DROP) {
+      req.socket.destroy(); // the connection drops mid-request
+      return;
+    }
     if (fault) {
       res.writeHead(fault, fault === 429 ? { 'retry-after': '1' } : {});
       return res.end(JSON.stringify({ ok: false, error: fault === 429 ? 'ratelimited' : 'internal_error' }));

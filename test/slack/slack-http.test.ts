@@ -4,7 +4,7 @@ import { createMemoryLogger } from '../../src/logger.js';
 import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { DROP, eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { form, json, postSigned, SIGNING_SECRET } from './signed.js';
 
 let slack: FakeSlack;
@@ -223,6 +223,19 @@ describe('Slack over real HTTP, signed like Slack', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(posts()).toHaveLength(3); // two refused attempts, one delivered
     expect(slack.faults).toEqual([]);
+  });
+
+  it('retries after a dropped connection and posts the answer once', async () => {
+    slack.faults.push(DROP);
+    await postSigned(
+      `${base}/slack/events`,
+      envelope(mention('2 GB of CSVs, aggregations', '1700000060.000100')),
+      json,
+    );
+    await eventually(() => posts().length === 2 || undefined, 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts()).toHaveLength(2); // the dropped attempt and the delivered one
+    expect(headerOf(posts()[1] as { body: Record<string, unknown> })).toContain('Neither');
   });
 
   it.each([
