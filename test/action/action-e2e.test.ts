@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.js';
-import { LOCAL_CODE, OWNER, REPO, runBundle, SPARK_PATCH } from './run-bundle.js';
+import { LOCAL_CODE, OWNER, opened, REPO, runBundle, SPARK_PATCH } from './run-bundle.js';
 
 let gh: FakeGitHub;
 beforeEach(async () => {
@@ -154,6 +154,18 @@ describe('the built Action against a loopback GitHub', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::GitHub answered 500/);
     expect(gh.comments).toHaveLength(0);
+  });
+
+  it('reads a manifest at the base and head commits when GitHub leaves its patch out', async () => {
+    const pull = opened.pull_request as { base: { sha: string }; head: { sha: string } };
+    gh.files = [{ filename: 'requirements.txt', status: 'modified' }];
+    gh.contents[`requirements.txt@${pull.base.sha}`] = 'pandas==2.2.2\ntorch==2.3.1\n';
+    gh.contents[`requirements.txt@${pull.head.sha}`] = 'pandas==2.2.2\ntorch==2.4.0\npyspark==3.5.1\n';
+    const run = await runBundle(gh);
+    expect(run.code, run.stdout).toBe(0);
+    expect(gh.requests.filter((r) => r.path.includes('/contents/requirements.txt'))).toHaveLength(2);
+    expect(run.outputs['frameworks-added']).toBe('["spark"]');
+    expect(gh.comments[0]?.body).toMatch(/\*\*bumped\*\*.*==2\.3\.1.*==2\.4\.0/);
   });
 
   it('fails the check on consider-alternative only when asked to', async () => {

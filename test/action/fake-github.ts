@@ -60,7 +60,8 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     }
     if (req.method === 'GET' && path.startsWith(`${base}/contents/`)) {
       const file = decodeURIComponent(path.slice(`${base}/contents/`.length));
-      const text = state.contents[file];
+      const ref = url.searchParams.get('ref') ?? '';
+      const text = state.contents[`${file}@${ref}`] ?? state.contents[file];
       if (text === undefined) return send(res, 404, { message: 'Not Found' });
       return send(res, 200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') });
     }

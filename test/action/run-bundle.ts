@@ -10,7 +10,7 @@ export const OWNER = 'data-team';
 export const REPO = 'pipelines';
 
 type Example = { name: string; examples: { action?: string; pull_request?: Record<string, unknown> }[] };
-const opened = (examples as unknown as Example[])
+export const opened = (examples as unknown as Example[])
   .find((e) => e.name === 'pull_request')
   ?.examples.find((e) => e.action === 'opened') as Record<string, unknown> & { pull_request: Record<string, unknown> };
 
