@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /** Structured JSON logs, one line each. Never log tokens or message text at info level. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type Logger = {
@@ -6,6 +8,20 @@ export type Logger = {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
 };
+
+/**
+ * The request a line belongs to. The server runs each request inside it, so every line logged
+ * while handling it — including work done after Slack was acknowledged — carries its request id,
+ * and the answer's verdict reaches the request's own line.
+ */
+export type RequestContext = { readonly requestId: string; verdict?: string };
+export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+/** Records the verdict on the current request (for its request log line). */
+export function noteVerdict(verdict: string): void {
+  const context = requestContext.getStore();
+  if (context) context.verdict = verdict;
+}
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -18,7 +34,10 @@ export function createLogger(
     (at: LogLevel) =>
     (msg: string, fields: Record<string, unknown> = {}) => {
       if (ORDER[at] < ORDER[level]) return;
-      write(JSON.stringify({ time: now().toISOString(), level: at, msg, ...fields }));
+      const requestId = requestContext.getStore()?.requestId;
+      write(
+        JSON.stringify({ time: now().toISOString(), level: at, msg, ...(requestId ? { requestId } : {}), ...fields }),
+      );
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

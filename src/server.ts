@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig } from './config.js';
+import { DEFAULT_DELIVERY, type DeliveryPolicy } from './http/delivery-policy.js';
 import type { Integration, Route, StartedIntegration } from './http/integration.js';
 import { bundledKnowledge } from './knowledge/load-knowledge.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger, requestContext } from './logger.js';
 import { slackIntegration } from './slack/index.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
@@ -40,6 +41,8 @@ export async function startServer(options: {
   logger?: Logger;
   store?: Store;
   port?: number;
+  /** timeouts and retries for platform API calls; the defaults suit production */
+  delivery?: DeliveryPolicy;
 }): Promise<BotServer> {
   const config = loadConfig(options.env, INTEGRATIONS);
   bundledKnowledge(); // load and validate the knowledge now: a broken base stops start-up, and no user waits for it
@@ -47,7 +50,7 @@ export async function startServer(options: {
   const store = options.store ?? (await createStore(config, logger));
   const started: StartedIntegration[] = [];
   for (const { integration, config: c } of config.enabled) {
-    const s = await integration.create(c, { store, logger });
+    const s = await integration.create(c, { store, logger, delivery: options.delivery ?? DEFAULT_DELIVERY });
     started.push(s);
     logger.info(s.description);
   }
@@ -58,9 +61,10 @@ export async function startServer(options: {
   const paths = new Set([...routes.values()].map((r) => r.path).concat(['/healthz', '/readyz']));
   let inFlight = 0;
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const requestId = randomUUID();
+    const context = requestContext.getStore();
+    const requestId = context?.requestId ?? randomUUID();
     inFlight++;
     res.setHeader('x-request-id', requestId);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -91,10 +95,12 @@ export async function startServer(options: {
           path,
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
+          ...(context?.verdict ? { verdict: context.verdict } : {}),
         });
       });
     }
-  });
+  };
+  const server = createServer((req, res) => requestContext.run({ requestId: randomUUID() }, () => handle(req, res)));
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   await Promise.all(started.map((s) => s.start?.()));
@@ -106,9 +112,12 @@ export async function startServer(options: {
     port,
     server,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // stop accepting, let the requests in flight finish (bounded), then drop idle keep-alive sockets
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + 10_000;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      server.closeAllConnections();
+      await closed;
       await Promise.all(started.map((s) => s.close?.()));
       await store.close();
     },

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import type { DeliveryPolicy } from './delivery-policy.js';
 
 /** One route the bot server mounts. The handler owns the response (status, headers, body). */
 export type Route = {
@@ -13,6 +14,8 @@ export type Route = {
 export type IntegrationDeps = {
   readonly store: Store;
   readonly logger: Logger;
+  /** timeouts and retries for calls to the platform APIs (tests shorten them) */
+  readonly delivery: DeliveryPolicy;
 };
 
 export type StartedIntegration = {

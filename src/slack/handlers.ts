@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
-import { ask, compare, InputError, type Recommendation } from '../index.js';
-import type { Logger } from '../logger.js';
-import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
-import type { Store } from '../store/store.js';
-import { answerKey, type StoredAnswer, saveAnswer, threadKey } from './answer-store.js';
+import type { App } from '@slack/bolt';
+import { ask, InputError, type Recommendation } from '../index.js';
+import { noteVerdict } from '../logger.js';
+import { HELP_TEXT, renderRecommendationBlocks } from '../render/block-kit.js';
+import { saveAnswer, threadKey } from './answer-store.js';
+import { APOLOGY, type HandlerDeps } from './handler-deps.js';
 import { homeView } from './home-view.js';
+import { registerInteractions } from './interactions.js';
 
-export type HandlerDeps = { readonly store: Store; readonly logger: Logger; readonly now?: () => Date };
-const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';
 const EVENT_TTL_SECONDS = 3600;
 
 /** `<@U123> text` → `text`. */
@@ -24,7 +22,6 @@ const answerOrHelp = (text: string, context?: Recommendation['facts']): Recommen
 /** Wires every Slack listener. Each failure becomes a short apology, never a stack trace. */
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { store, logger } = deps;
-  const now = deps.now ?? (() => new Date());
 
   // Slack retries an event it thinks was not acknowledged: answer each event_id once, on any replica
   app.use(async ({ body, next }) => {
@@ -43,20 +40,15 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     text: string,
     context?: Recommendation['facts'],
   ) => {
+    const where = { channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
     try {
       const r = answerOrHelp(text, context);
       if (!r) {
-        await client.chat.postMessage({
-          channel,
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-          text: HELP_TEXT,
-          mrkdwn: true,
-        });
+        await client.chat.postMessage({ ...where, text: HELP_TEXT, mrkdwn: true });
         return;
       }
       const id = randomUUID();
-      const message = renderRecommendationBlocks(r, id);
-      await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message });
+      await client.chat.postMessage({ ...where, ...renderRecommendationBlocks(r, id) });
       await saveAnswer(store, id, {
         facts: r.facts,
         verdict: r.verdict,
@@ -64,13 +56,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         channel,
         ...(threadTs ? { threadTs } : {}),
       });
+      noteVerdict(r.verdict);
       logger.info('answered', { platform: 'slack', verdict: r.verdict });
     } catch (error) {
+      // the answer could not be delivered (or made): say so in a short plain message, which Slack
+      // accepts even when it refused the full answer; when Slack takes nothing, the log says so
       const text = error instanceof InputError ? error.message : APOLOGY;
       if (!(error instanceof InputError)) logger.error('slack answer failed', { error: (error as Error).message });
-      await client.chat
-        .postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), text })
-        .catch(() => undefined);
+      await client.chat.postMessage({ ...where, text }).catch((e: Error) => {
+        logger.error('slack answer undeliverable: the apology failed too', { error: e.message });
+      });
     }
   };
 
@@ -99,106 +94,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     if (earlier) await reply(client, message.channel, threadTs, stripMentions(text), earlier); // only threads we answered
   });
 
-  app.command('/spark-or-pytorch', async ({ command, ack, respond }) => {
-    await ack();
-    const text = command.text.trim();
-    try {
-      if (text === '' || /^help$/i.test(text))
-        return void (await respond({ response_type: 'ephemeral', text: HELP_TEXT }));
-      const compareMatch = /^compare(?:\s+(.+))?$/i.exec(text);
-      if (compareMatch)
-        return void (await respond({
-          response_type: 'ephemeral',
-          ...renderComparisonBlocks(compare(compareMatch[1])),
-        }));
-      const r = ask(text);
-      const id = randomUUID();
-      const message = renderRecommendationBlocks(r, id, text);
-      message.blocks.splice(-1, 0, {
-        type: 'actions',
-        block_id: 'share',
-        elements: [
-          { type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'share', value: id },
-        ],
-      });
-      await saveAnswer(store, id, {
-        facts: r.facts,
-        verdict: r.verdict,
-        confidence: r.confidence,
-        channel: command.channel_id,
-        responseUrl: command.response_url,
-      });
-      await respond({ response_type: 'ephemeral', ...message });
-    } catch (error) {
-      if (!(error instanceof InputError)) logger.error('slash command failed', { error: (error as Error).message });
-      await respond({ response_type: 'ephemeral', text: error instanceof InputError ? error.message : APOLOGY });
-    }
-  });
-
-  app.action<BlockAction<ButtonAction>>(/^followup:/, async ({ ack, action, body, client, respond }) => {
-    await ack();
-    const [, followUp, option] = action.action_id.split(':');
-    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
-    if (!stored || !followUp || !option)
-      return void (await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'That answer has expired — ask again.',
-      }));
-    try {
-      const r = ask('', { context: stored.facts, answers: { [followUp]: option } });
-      const id = randomUUID();
-      const message = renderRecommendationBlocks(r, id);
-      if (stored.threadTs)
-        await client.chat.postMessage({ channel: stored.channel, thread_ts: stored.threadTs, ...message });
-      else await respond({ response_type: 'ephemeral', replace_original: true, ...message });
-      await saveAnswer(store, id, { ...stored, facts: r.facts, verdict: r.verdict, confidence: r.confidence });
-    } catch (error) {
-      logger.error('follow-up failed', { error: (error as Error).message, user: body.user.id });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: APOLOGY });
-    }
-  });
-
-  app.action<BlockAction<ButtonAction>>(/^feedback:/, async ({ ack, action, body, respond }) => {
-    await ack();
-    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
-    const vote = action.action_id === 'feedback:up' ? 'up' : 'down';
-    await store.addFeedback({
-      platform: 'slack',
-      answerId: action.value ?? '',
-      vote,
-      verdict: stored?.verdict ?? 'unknown',
-      confidence: stored?.confidence ?? 0,
-      signals: [...new Set(stored?.facts.facts.map((f) => f.signal) ?? [])],
-      user: body.user.id,
-      at: now().toISOString(),
-    });
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Reply in the thread with what was missing.',
-    });
-  });
-
-  app.action<BlockAction<ButtonAction>>('share', async ({ ack, action, body, client, respond }) => {
-    await ack();
-    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
-    if (!stored)
-      return void (await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'That answer has expired — ask again.',
-      }));
-    const r = ask('', { context: stored.facts });
-    const message = renderRecommendationBlocks(r, action.value ?? '');
-    const posted = await client.chat.postMessage({
-      channel: stored.channel,
-      text: `<@${body.user.id}> shared: ${message.text}`,
-      blocks: message.blocks as unknown as KnownBlock[],
-    });
-    if (posted.ts) await saveAnswer(store, action.value ?? '', { ...stored, threadTs: posted.ts });
-    await respond({ delete_original: true });
-  });
+  registerInteractions(app, deps);
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;

@@ -35,13 +35,19 @@ export const slackIntegration: Integration<SlackConfig> = {
     SLACK_APP_TOKEN: 'create an app-level token with connections:write under Basic Information (xapp-…)',
     SLACK_API_URL: 'set a full URL such as https://slack.com/api/, or unset it',
   },
-  async create(config, { store, logger }) {
+  async create(config, { store, logger, delivery }) {
     const slackLogger = toSlackLogger(logger);
     const clientOptions = {
       ...(config.SLACK_API_URL
         ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` }
         : {}),
-      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
+      timeout: delivery.timeoutMs,
+      retryConfig: {
+        retries: delivery.retries,
+        factor: 2,
+        minTimeout: delivery.minBackoffMs,
+        maxTimeout: delivery.maxBackoffMs,
+      },
     };
     if (config.SLACK_APP_TOKEN) {
       const app = new App({
@@ -51,7 +57,7 @@ export const slackIntegration: Integration<SlackConfig> = {
         logger: slackLogger,
         clientOptions,
       });
-      registerHandlers(app, { store, logger });
+      registerHandlers(app, { store, logger, delivery });
       return {
         routes: [],
         description: 'Slack: Socket Mode',
@@ -65,7 +71,7 @@ export const slackIntegration: Integration<SlackConfig> = {
     }
     const receiver = new RouteReceiver(config.SLACK_SIGNING_SECRET as string, slackLogger);
     const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions });
-    registerHandlers(app, { store, logger });
+    registerHandlers(app, { store, logger, delivery });
     return {
       routes: [{ method: 'POST', path: '/slack/events', handle: (req, res) => receiver.handle(req, res) }],
       description: 'Slack: HTTP mode at POST /slack/events',

@@ -1,16 +1,27 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** A fault that drops the connection instead of answering. */
 export const DROP = 1;
+/** A fault that accepts the request and never answers (until the fake closes). */
+export const HANG = 2;
+/**
+ * What the next calls meet: an HTTP status (429 carries Retry-After: 1), DROP, HANG, or a string —
+ * a 200 with `{ ok: false, error }`, the way Slack refuses e.g. invalid_blocks.
+ */
+export type Fault = number | string;
 
 export type SlackCall = { method: string; body: Record<string, unknown> };
 export type FakeSlack = {
   url: string;
   calls: SlackCall[];
   responses: Record<string, unknown>[];
-  /** statuses for the next chat.postMessage calls (429 carries Retry-After: 1; DROP drops the connection) */
-  faults: number[];
+  /** faults for the next chat.postMessage calls */
+  faults: Fault[];
+  /** faults for the next response_url posts */
+  responseFaults: Fault[];
+  /** response_url posts that reached the fake, delivered or not */
+  responseAttempts: number;
   close(): Promise<void>;
 };
 
@@ -18,8 +29,24 @@ export type FakeSlack = {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
-  const faults: number[] = [];
+  const faults: Fault[] = [];
+  const responseFaults: Fault[] = [];
+  const hung = new Set<Socket>();
+  let responseAttempts = 0;
   let ts = 1700000000;
+  /** answers with the fault and returns true, or returns false when there is none */
+  const inject = (fault: Fault | undefined, req: IncomingMessage, res: ServerResponse) => {
+    if (fault === undefined) return false;
+    if (fault === DROP)
+      req.socket.destroy(); // the connection drops mid-request
+    else if (fault === HANG) hung.add(req.socket);
+    else if (typeof fault === 'string') res.end(JSON.stringify({ ok: false, error: fault }));
+    else {
+      res.writeHead(fault, fault === 429 ? { 'retry-after': '1' } : {});
+      res.end(JSON.stringify({ ok: false, error: fault === 429 ? 'ratelimited' : 'internal_error' }));
+    }
+    return true;
+  };
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -34,20 +61,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const path = req.url ?? '';
     res.setHeader('content-type', 'application/json');
     if (path.startsWith('/response/')) {
+      responseAttempts++;
+      if (inject(responseFaults.shift(), req, res)) return;
       responses.push(body);
       return res.end('{"ok":true}');
     }
     const method = path.replace(/^\/api\//, '');
     calls.push({ method, body });
-    const fault = method === 'chat.postMessage' ? faults.shift() : undefined;
-    if (fault === DROP) {
-      req.socket.destroy(); // the connection drops mid-request
-      return;
-    }
-    if (fault) {
-      res.writeHead(fault, fault === 429 ? { 'retry-after': '1' } : {});
-      return res.end(JSON.stringify({ ok: false, error: fault === 429 ? 'ratelimited' : 'internal_error' }));
-    }
+    if (inject(method === 'chat.postMessage' ? faults.shift() : undefined, req, res)) return;
     if (method === 'auth.test')
       return res.end(
         JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'spark-or-pytorch' }),
@@ -63,7 +84,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     responses,
     faults,
-    close: () => new Promise((r) => server.close(() => r())),
+    responseFaults,
+    get responseAttempts() {
+      return responseAttempts;
+    },
+    close: () =>
+      new Promise((r) => {
+        for (const socket of hung) socket.destroy();
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 

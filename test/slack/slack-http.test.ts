@@ -1,10 +1,11 @@
-import type { AppMentionEvent, GenericMessageEvent } from '@slack/types';
+import type { GenericMessageEvent } from '@slack/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/logger.js';
 import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { DROP, eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { envelope, mention, slashCommand } from './payloads.js';
 import { form, json, postSigned, SIGNING_SECRET } from './signed.js';
 
 let slack: FakeSlack;
@@ -31,25 +32,6 @@ afterEach(async () => {
   await server.close();
   await slack.close();
 });
-
-let seq = 0;
-function envelope(event: object, eventId = `Ev${++seq}`) {
-  return JSON.stringify({
-    token: 'legacy',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    event,
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1700000000,
-    authorizations: [
-      { enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
-    ],
-  });
-}
-
-const mention = (text: string, ts = '1700000001.000100'): AppMentionEvent =>
-  ({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, ts, channel: 'C1', event_ts: ts }) as AppMentionEvent;
 
 const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage');
 const headerOf = (call: { body: Record<string, unknown> }) =>
@@ -138,16 +120,10 @@ describe('Slack over real HTTP, signed like Slack', () => {
   });
 
   it('acknowledges a slash command at once and answers privately through response_url, with Share in channel', async () => {
-    const body = new URLSearchParams({
-      token: 'legacy',
-      team_id: 'T1',
-      channel_id: 'C1',
-      user_id: 'U1',
-      command: '/spark-or-pytorch',
-      text: 'score our 2B-row Hive table with a trained PyTorch model every night',
-      response_url: `${slack.url}/response/1`,
-      trigger_id: '1.2.3',
-    }).toString();
+    const body = slashCommand(
+      'score our 2B-row Hive table with a trained PyTorch model every night',
+      `${slack.url}/response/1`,
+    );
     const res = await postSigned(`${base}/slack/events`, body, form);
     expect(res.status).toBe(200);
     const answer = await eventually(() => slack.responses[0]);
@@ -162,15 +138,7 @@ describe('Slack over real HTTP, signed like Slack', () => {
     ['compare execution', 'Execution model'],
     ['help', 'Ask me'],
   ])('slash command %j', async (text, expected) => {
-    const body = new URLSearchParams({
-      command: '/spark-or-pytorch',
-      text,
-      response_url: `${slack.url}/response/2`,
-      user_id: 'U1',
-      channel_id: 'C1',
-      team_id: 'T1',
-    }).toString();
-    await postSigned(`${base}/slack/events`, body, form);
+    await postSigned(`${base}/slack/events`, slashCommand(text, `${slack.url}/response/2`), form);
     const answer = await eventually(() => slack.responses[0]);
     expect(JSON.stringify(answer)).toContain(expected);
   });
@@ -206,36 +174,6 @@ describe('Slack over real HTTP, signed like Slack', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ platform: 'slack', vote: 'up', verdict: 'unclear', user: 'U2' });
     expect(JSON.stringify(stored[0])).not.toContain('Spark or PyTorch?');
-  });
-
-  it('retries Slack 429 (after Retry-After) and 5xx, then posts the answer exactly once', async () => {
-    slack.faults.push(429, 500);
-    await postSigned(
-      `${base}/slack/events`,
-      envelope(mention('40 TB in HDFS, nightly joins', '1700000050.000100')),
-      json,
-    );
-    const delivered = await eventually(
-      () => slack.calls.filter((c) => c.method === 'chat.postMessage').length === 3 || undefined,
-      15_000,
-    );
-    expect(delivered).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(posts()).toHaveLength(3); // two refused attempts, one delivered
-    expect(slack.faults).toEqual([]);
-  });
-
-  it('retries after a dropped connection and posts the answer once', async () => {
-    slack.faults.push(DROP);
-    await postSigned(
-      `${base}/slack/events`,
-      envelope(mention('2 GB of CSVs, aggregations', '1700000060.000100')),
-      json,
-    );
-    await eventually(() => posts().length === 2 || undefined, 15_000);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(posts()).toHaveLength(2); // the dropped attempt and the delivered one
-    expect(headerOf(posts()[1] as { body: Record<string, unknown> })).toContain('Neither');
   });
 
   it.each([

@@ -1,0 +1,13 @@
+import type { DeliveryPolicy } from '../http/delivery-policy.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+
+/** What the Slack listeners are given: shared state, the log, delivery limits and a clock. */
+export type HandlerDeps = {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly delivery: DeliveryPolicy;
+  readonly now?: () => Date;
+};
+
+export const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';

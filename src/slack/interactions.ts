@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { postJsonWithRetry } from '../http/delivery-policy.js';
+import { ask, compare, InputError } from '../index.js';
+import { noteVerdict } from '../logger.js';
+import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
+import { answerKey, type StoredAnswer, saveAnswer } from './answer-store.js';
+import { APOLOGY, type HandlerDeps } from './handler-deps.js';
+
+const EXPIRED = 'That answer has expired — ask again.';
+const UNDELIVERED = 'Sorry — Slack did not take my answer to your command in time. Please run it again in a minute.';
+
+/** The slash command and the buttons on answers: follow-ups, feedback, Share in channel. */
+export function registerInteractions(app: App, deps: HandlerDeps): void {
+  const { store, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  /** response_url delivery with the same timeouts and bounded retries as the Web API client */
+  const respond = (url: string, message: object) => postJsonWithRetry(url, message, deps.delivery);
+  /** when response_url refuses for good, a short private note through the Web API; else the log */
+  const undelivered = async (client: App['client'], channel: string, user: string, error: unknown) => {
+    logger.error('slack response undeliverable', { error: (error as Error).message });
+    await client.chat.postEphemeral({ channel, user, text: UNDELIVERED }).catch((e: Error) => {
+      logger.error('slack fallback message failed too', { error: e.message });
+    });
+  };
+
+  app.command('/spark-or-pytorch', async ({ command, ack, client }) => {
+    await ack();
+    const text = command.text.trim();
+    const url = command.response_url;
+    const answer = async (): Promise<object> => {
+      if (text === '' || /^help$/i.test(text)) return { text: HELP_TEXT };
+      const compareMatch = /^compare(?:\s+(.+))?$/i.exec(text);
+      if (compareMatch) return renderComparisonBlocks(compare(compareMatch[1]));
+      const r = ask(text);
+      const id = randomUUID();
+      const message = renderRecommendationBlocks(r, id, text);
+      message.blocks.splice(-1, 0, {
+        type: 'actions',
+        block_id: 'share',
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'share', value: id },
+        ],
+      });
+      await saveAnswer(store, id, {
+        facts: r.facts,
+        verdict: r.verdict,
+        confidence: r.confidence,
+        channel: command.channel_id,
+        responseUrl: url,
+      });
+      noteVerdict(r.verdict);
+      logger.info('answered', { platform: 'slack', verdict: r.verdict });
+      return message;
+    };
+    let message: object;
+    try {
+      message = await answer();
+    } catch (error) {
+      if (!(error instanceof InputError)) logger.error('slash command failed', { error: (error as Error).message });
+      message = { text: error instanceof InputError ? error.message : APOLOGY };
+    }
+    await respond(url, { response_type: 'ephemeral', ...message }).catch((error) =>
+      undelivered(client, command.channel_id, command.user_id, error),
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^followup:/, async ({ ack, action, body, client }) => {
+    await ack();
+    const [, followUp, option] = action.action_id.split(':');
+    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
+    const channel = stored?.channel ?? body.channel?.id ?? '';
+    const privately = (message: object) =>
+      respond(body.response_url, { response_type: 'ephemeral', ...message }).catch((error) =>
+        undelivered(client, channel, body.user.id, error),
+      );
+    if (!stored || !followUp || !option) return void (await privately({ replace_original: false, text: EXPIRED }));
+    try {
+      const r = ask('', { context: stored.facts, answers: { [followUp]: option } });
+      const id = randomUUID();
+      const message = renderRecommendationBlocks(r, id);
+      if (stored.threadTs)
+        await client.chat.postMessage({ channel: stored.channel, thread_ts: stored.threadTs, ...message });
+      else await respond(body.response_url, { response_type: 'ephemeral', replace_original: true, ...message });
+      await saveAnswer(store, id, { ...stored, facts: r.facts, verdict: r.verdict, confidence: r.confidence });
+      noteVerdict(r.verdict);
+    } catch (error) {
+      logger.error('follow-up failed', { error: (error as Error).message, user: body.user.id });
+      await privately({ replace_original: false, text: APOLOGY });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^feedback:/, async ({ ack, action, body, client }) => {
+    await ack();
+    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
+    const vote = action.action_id === 'feedback:up' ? 'up' : 'down';
+    await store.addFeedback({
+      platform: 'slack',
+      answerId: action.value ?? '',
+      vote,
+      verdict: stored?.verdict ?? 'unknown',
+      confidence: stored?.confidence ?? 0,
+      signals: [...new Set(stored?.facts.facts.map((f) => f.signal) ?? [])],
+      user: body.user.id,
+      at: now().toISOString(),
+    });
+    const text = vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Reply in the thread with what was missing.';
+    await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text }).catch((error) =>
+      undelivered(client, stored?.channel ?? body.channel?.id ?? '', body.user.id, error),
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>('share', async ({ ack, action, body, client }) => {
+    await ack();
+    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
+    if (!stored) {
+      await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(
+        (error) => undelivered(client, body.channel?.id ?? '', body.user.id, error),
+      );
+      return;
+    }
+    const r = ask('', { context: stored.facts });
+    const message = renderRecommendationBlocks(r, action.value ?? '');
+    const posted = await client.chat
+      .postMessage({
+        channel: stored.channel,
+        text: `<@${body.user.id}> shared: ${message.text}`,
+        blocks: message.blocks as unknown as KnownBlock[],
+      })
+      .catch(async (error: Error & { data?: { error?: string } }) => {
+        logger.error('share failed', { error: error.message });
+        const text =
+          error.data?.error === 'not_in_channel' || error.data?.error === 'channel_not_found'
+            ? 'I can’t post in this channel yet — invite me with `/invite @spark-or-pytorch`, then press Share again.'
+            : APOLOGY;
+        await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text }).catch((e) =>
+          undelivered(client, stored.channel, body.user.id, e),
+        );
+        return undefined;
+      });
+    if (!posted) return;
+    if (posted.ts) await saveAnswer(store, action.value ?? '', { ...stored, threadTs: posted.ts });
+    await respond(body.response_url, { delete_original: true }).catch((error) => {
+      logger.warn('could not remove the private answer after sharing it', { error: (error as Error).message });
+    });
+  });
+}
