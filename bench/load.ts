@@ -1,156 +1,122 @@
 /**
- * `npm run bench:load`: the real server (built CLI, own process) under signed Slack slash commands
- * and Teams activities at 200 requests/s for 60 s (BENCH_SECONDS to change), over loopback; then a
- * bare Bolt app that only acknowledges, at the same rate, for the ratio. Prints p50/p99 ack latency,
- * throughput, errors and the server's memory over time.
+ * `npm run bench:load`: the real server (built CLI, its own process) under signed Slack slash
+ * commands and Teams activities at 200 requests/s over loopback — once on the memory store and once
+ * on a real redis-server — against a bare Bolt app that only acknowledges, in the same run.
+ *
+ * Fairness: the three servers run side by side and take turns in short segments (order rotated
+ * each round), so whatever else the machine does falls on all of them alike. Each server gets
+ * BENCH_SECONDS (default 60) of load in all. Memory: after each of a server's segments it is asked
+ * for its heap after a forced full GC; the trend is the least-squares slope over the run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { startFakeSlack } from '../test/slack/fake-slack.js';
-import { form, postSigned, SIGNING_SECRET } from '../test/slack/signed.js';
+import { SIGNING_SECRET } from '../test/slack/signed.js';
+import { startRedis } from '../test/store/redis-server.js';
+import { driveSegment, type Segment } from './load-drive.js';
+import { type LoadTarget, launchTarget } from './load-target.js';
 import { percentile } from './stats.js';
+import { slope } from './trend.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const rate = 200;
+const segmentSeconds = seconds / rounds;
 
-async function launch(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = '';
-    child.stderr?.on('data', (d) => {
-      seen += d;
-      const m = /"msg":"listening","port":(\d+)/.exec(seen);
-      if (m) resolve(Number(m[1]));
-      if (seen.length > 100_000) seen = seen.slice(-1000);
-    });
-    child.on('exit', () => reject(new Error(`server exited: ${seen.slice(0, 500)}`)));
-  });
-  return { child, port };
-}
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
-async function drive(port: number, pid: number, withTeams: boolean, responseBase: string) {
-  const latencies: number[] = [];
-  const memory: number[] = [];
-  let errors = 0;
-  const pending: Promise<void>[] = [];
-  const slash = (i: number) =>
-    new URLSearchParams({
-      command: '/spark-or-pytorch',
-      text: `we have ${i % 90} TB in HDFS, nightly joins`,
-      response_url: `${responseBase}/response/${i}`,
-      user_id: 'U1',
-      channel_id: 'C1',
-      team_id: 'T1',
-    }).toString();
-  const teams = (i: number) =>
-    JSON.stringify({
-      type: 'message',
-      id: `a${i}`,
-      channelId: 'msteams',
-      serviceUrl: `${responseBase}/`,
-      from: { id: '29:u' },
-      recipient: { id: '28:b' },
-      conversation: { id: `a:${i % 50}` },
-      text: 'we have 2 GB of CSVs and need aggregations',
-    });
-  const start = performance.now();
-  for (let i = 0; i < rate * seconds; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (i % rate === 0) memory.push(rssMb(pid));
-    const sent = performance.now();
-    const teamsTurn = withTeams && i % 4 === 3;
-    const request = teamsTurn
-      ? fetch(`http://127.0.0.1:${port}/api/messages`, {
-          method: 'POST',
-          body: teams(i),
-          headers: { 'content-type': 'application/json' },
-        })
-      : postSigned(`http://127.0.0.1:${port}/slack/events`, slash(i), form);
-    pending.push(
-      request.then(
-        async (res) => {
-          if (!teamsTurn) latencies.push(performance.now() - sent);
-          if (res.status !== 200) errors++;
-          await res.arrayBuffer();
-        },
-        () => {
-          errors++;
-        },
-      ),
-    );
-  }
-  await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
-  return { latencies, errors, memory, throughput: (rate * seconds) / elapsed };
-}
-
-const fake = await startFakeSlack();
-const env = {
+const fake = await startFakeSlack({ record: false });
+const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+const redis = hasRedis ? await startRedis() : undefined;
+const bin = new URL('../bin/spark-or-pytorch.js', import.meta.url).pathname;
+const serverEnv = {
   SLACK_BOT_TOKEN: 'xoxb-load',
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: `${fake.url}/api/`,
   TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   LOG_LEVEL: 'info',
   PORT: '0',
-  // REDIS_URL=redis://127.0.0.1:6379 npm run bench:load measures the server with shared state in Redis
-  ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
 };
-const ours = await launch([new URL('../bin/spark-or-pytorch.js', import.meta.url).pathname, 'serve'], env);
-for (let i = 0; i < 300; i++)
-  await (
-    await postSigned(
-      `http://127.0.0.1:${ours.port}/slack/events`,
-      new URLSearchParams({
-        command: '/spark-or-pytorch',
-        text: 'warm up',
-        response_url: `${fake.url}/response/w`,
-        user_id: 'U1',
-        channel_id: 'C1',
-        team_id: 'T1',
-      }).toString(),
-      form,
-    )
-  ).arrayBuffer();
-const ourRun = await drive(ours.port, ours.child.pid as number, true, fake.url);
-ours.child.kill('SIGTERM');
 
-const bare = await launch(['--import', 'tsx', new URL('./bare-bolt.ts', import.meta.url).pathname], {
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_API_URL: `${fake.url}/api/`,
-  PORT: '0',
-  NODE_PATH: '',
-});
-for (let i = 0; i < 300; i++)
-  await (
-    await postSigned(`http://127.0.0.1:${bare.port}/slack/events`, 'command=%2Fspark-or-pytorch&text=x', form)
-  ).arrayBuffer();
-const bareRun = await drive(bare.port, bare.child.pid as number, false, fake.url);
-bare.child.kill('SIGTERM');
+type Run = { target: LoadTarget; teams: boolean; segments: Segment[]; heap: [number, number][] };
+const runs: Run[] = [
+  { target: await launchTarget('memory', [bin, 'serve'], serverEnv), teams: true, segments: [], heap: [] },
+  ...(redis
+    ? [
+        {
+          target: await launchTarget('redis', [bin, 'serve'], { ...serverEnv, REDIS_URL: redis.url }),
+          teams: true,
+          segments: [],
+          heap: [] as [number, number][],
+        },
+      ]
+    : []),
+  {
+    target: await launchTarget('bare Bolt', ['--import', 'tsx', new URL('./bare-bolt.ts', import.meta.url).pathname], {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${fake.url}/api/`,
+      PORT: '0',
+    }),
+    teams: false,
+    segments: [],
+    heap: [],
+  },
+];
+
+// warm up every server on the same mix (JIT, connection pools), then take the first heap reading
+for (const run of runs) {
+  await driveSegment(run.target, { rate, seconds: 3, withTeams: run.teams, responseBase: fake.url, offset: 0 });
+  await new Promise((r) => setTimeout(r, 500));
+  run.heap.push([0, await run.target.heapAfterGc()]);
+}
+
+let offset = 0;
+for (let round = 0; round < rounds; round++) {
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[(round + k) % runs.length] as Run;
+    const segment = await driveSegment(run.target, {
+      rate,
+      seconds: segmentSeconds,
+      withTeams: run.teams,
+      responseBase: fake.url,
+      offset,
+    });
+    offset += segment.sent;
+    run.segments.push(segment);
+    await new Promise((r) => setTimeout(r, 300)); // the answers after the acks finish
+    run.heap.push([(run.segments.length * segmentSeconds) / 60, await run.target.heapAfterGc()]);
+  }
+}
+for (const run of runs) run.target.stop();
+await redis?.stop();
 await fake.close();
 
-const p99 = percentile(ourRun.latencies, 99);
-const bareP99 = percentile(bareRun.latencies, 99);
-const third = Math.max(1, Math.floor(ourRun.memory.length / 3));
-const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
-const rows: [string, string][] = [
-  ['duration / rate', `${seconds} s at ${rate} req/s (¾ Slack slash commands, ¼ Teams activities)`],
-  ['store', process.env.REDIS_URL ? 'redis' : 'memory'],
-  ['throughput req/s', ourRun.throughput.toFixed(1)],
-  ['slash-command ack p50 ms', percentile(ourRun.latencies, 50).toFixed(2)],
-  ['slash-command ack p99 ms (target ≤ 50)', p99.toFixed(2)],
-  ['errors (target 0)', String(ourRun.errors)],
-  ['bare Bolt ack p99 ms', bareP99.toFixed(2)],
-  ['p99 ratio to bare Bolt (target ≤ 1.3)', (p99 / bareP99).toFixed(2)],
-  ['server RSS first third avg MB', avg(ourRun.memory.slice(0, third)).toFixed(1)],
-  ['server RSS last third avg MB', avg(ourRun.memory.slice(-third)).toFixed(1)],
-  ['server RSS max MB', Math.max(...ourRun.memory).toFixed(1)],
-];
-for (const [name, value] of rows) console.log(`${name.padEnd(44)} ${value}`);
+const bare = runs.at(-1) as Run;
+const ack = (run: Run) => run.segments.flatMap((s) => s.ackMs);
+const bareP99 = percentile(ack(bare), 99);
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const figures = (run: Run): [string, string][] => {
+  const sent = run.segments.reduce((s, x) => s + x.sent, 0);
+  const busy = run.segments.reduce((s, x) => s + x.seconds, 0);
+  const rss = run.segments.flatMap((s) => s.rssMb);
+  const p99 = percentile(ack(run), 99);
+  const heaps = run.heap.map(([, mb]) => mb);
+  return [
+    [
+      'load',
+      `${fmt(busy, 0)} s, ${sent} requests${run.teams ? ' (¾ Slack slash commands, ¼ Teams activities)' : ' (slash commands)'}`,
+    ],
+    ['throughput req/s', fmt(sent / busy, 1)],
+    ['slash-command ack p50 ms', fmt(percentile(ack(run), 50))],
+    ['slash-command ack p99 ms (target ≤ 50)', fmt(p99)],
+    ['ack p99 per segment ms', run.segments.map((x) => fmt(percentile(x.ackMs, 99), 1)).join(' ')],
+    ['errors (target 0)', String(run.segments.reduce((s, x) => s + x.errors, 0))],
+    ...(run === bare ? [] : ([['p99 ratio to bare Bolt (target ≤ 1.3)', fmt(p99 / bareP99)]] as [string, string][])),
+    ['heap after GC, start → end MB', `${fmt(heaps[0] ?? Number.NaN, 1)} → ${fmt(heaps.at(-1) ?? Number.NaN, 1)}`],
+    ['heap after GC trend MB per minute of load', fmt(slope(run.heap))],
+    ['RSS min / max MB', `${fmt(Math.min(...rss), 0)} / ${fmt(Math.max(...rss), 0)}`],
+  ];
+};
+console.log(`bench:load — ${rate} req/s, ${rounds} rounds of ${fmt(segmentSeconds, 1)} s per server, turns rotated`);
+if (!redis) console.log('(redis-server is not installed: the Redis run is skipped — apt-get install redis-server)');
+for (const run of runs) {
+  console.log(`\n${run.target.name}`);
+  for (const [name, value] of figures(run)) console.log(`  ${name.padEnd(44)} ${value}`);
+}

@@ -32,6 +32,18 @@ async function createStore(config: Config, logger: Logger): Promise<Store> {
   return createMemoryStore();
 }
 
+/** Resolves when the response's connection is done with it, or after 30 s at the latest. */
+function closedOr30s(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 30_000);
+    timer.unref();
+    res.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /**
  * The one HTTP server: /healthz, /readyz and every enabled integration's routes. Never a stack
  * trace to a caller; one JSON log line per request (no tokens, no message text).
@@ -67,6 +79,10 @@ export async function startServer(options: {
     const requestId = context?.requestId ?? randomUUID();
     inFlight++;
     res.setHeader('x-request-id', requestId);
+    let respondedAt: number | undefined;
+    res.once('finish', () => {
+      respondedAt = performance.now();
+    });
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     try {
       if (path === '/healthz' && req.method === 'GET') send(res, 200, { status: 'ok' });
@@ -88,15 +104,17 @@ export async function startServer(options: {
       send(res, 500, { error: 'internal error', requestId });
     } finally {
       inFlight--;
-      res.on('finish', () => {
-        logger.info('request', {
-          requestId,
-          method: req.method,
-          path,
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-          ...(context?.verdict ? { verdict: context.verdict } : {}),
-        });
+      // one line per request, written once it has been answered and its work is done, so that a
+      // verdict reached after Slack was acknowledged still lands on the request's own line
+      if (!res.closed) await closedOr30s(res);
+      logger.info('request', {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round((respondedAt ?? performance.now()) - started),
+        ...(context?.verdict ? { verdict: context.verdict } : {}),
+        ...(res.writableFinished ? {} : { aborted: true }),
       });
     }
   };

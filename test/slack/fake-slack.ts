@@ -26,7 +26,8 @@ export type FakeSlack = {
 };
 
 /** A loopback Slack Web API (and response_url endpoint) that records every call. */
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: { record?: boolean } = {}): Promise<FakeSlack> {
+  const record = options.record ?? true; // a load bench turns it off: it is not the driver's memory we measure
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
   const faults: Fault[] = [];
@@ -63,11 +64,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (path.startsWith('/response/')) {
       responseAttempts++;
       if (inject(responseFaults.shift(), req, res)) return;
-      responses.push(body);
+      if (record) responses.push(body);
       return res.end('{"ok":true}');
     }
     const method = path.replace(/^\/api\//, '');
-    calls.push({ method, body });
+    if (record) calls.push({ method, body });
     if (inject(method === 'chat.postMessage' ? faults.shift() : undefined, req, res)) return;
     if (method === 'auth.test')
       return res.end(

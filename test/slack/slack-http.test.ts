@@ -12,17 +12,19 @@ let slack: FakeSlack;
 let server: BotServer;
 let store: Store;
 let base: string;
+let logger: ReturnType<typeof createMemoryLogger>;
 
 beforeEach(async () => {
   slack = await startFakeSlack();
   store = createMemoryStore();
+  logger = createMemoryLogger();
   server = await startServer({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${slack.url}/api/`,
     },
-    logger: createMemoryLogger(),
+    logger,
     store,
     port: 0,
   });
@@ -132,6 +134,20 @@ describe('Slack over real HTTP, signed like Slack', () => {
     expect(blocks[0]?.text?.text).toContain('Spark and PyTorch together');
     expect(JSON.stringify(blocks)).toContain('You asked:');
     expect(blocks.some((b) => b.elements?.some((e) => e.action_id === 'share'))).toBe(true);
+  });
+
+  it('logs one JSON line per request with its id; the answer logged later carries the same id and the verdict, never the text', async () => {
+    const question = 'score our 2B-row Hive table with a trained PyTorch model every night';
+    const res = await postSigned(`${base}/slack/events`, slashCommand(question, `${slack.url}/response/9`), form);
+    const requestId = res.headers.get('x-request-id');
+    await eventually(() => slack.responses[0]);
+    await eventually(() => logger.lines.find((l) => l.msg === 'request' && l.path === '/slack/events'));
+    const request = logger.lines.find((l) => l.msg === 'request' && l.path === '/slack/events');
+    expect(request).toMatchObject({ level: 'info', requestId, method: 'POST', status: 200, verdict: 'both' });
+    expect(logger.lines.find((l) => l.msg === 'answered')).toMatchObject({ requestId, verdict: 'both' });
+    const info = JSON.stringify(logger.lines.filter((l) => l.level !== 'debug'));
+    expect(info).not.toContain('Hive table');
+    expect(info).not.toContain('xoxb-test-token');
   });
 
   it.each([
