@@ -20,8 +20,8 @@ import { bundledKnowledge } from './knowledge/load-knowledge.js';
 
 export * from './core/index.js';
 export { InputError, MAX_QUESTION_CHARS } from './input-error.js';
-export { review, type ReviewOptions, MAX_DIFF_CHARS } from './review.js';
 export { bundledKnowledge, formatIssue, KnowledgeError, loadKnowledgeTexts } from './knowledge/load-knowledge.js';
+export { MAX_DIFF_CHARS, type ReviewOptions, review } from './review.js';
 
 export type AskOptions = {
   /** another knowledge base instead of the bundled one */

@@ -41,7 +41,7 @@ export const reviewCommand: Command = async (args, io) => {
   if (diff.trim() === '')
     throw new UsageError('the diff is empty: pass git diff or git format-patch output with --diff FILE or on stdin');
 
-  let config;
+  let config: ReturnType<typeof parseRepoConfig>['config'] | undefined;
   const configPath = values.config?.[0];
   if (configPath) {
     const text = await io.readFile(configPath).catch(() => {
