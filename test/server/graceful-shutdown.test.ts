@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../bin/spark-or-pytorch.js', import.meta.url).pathname;
+import { spawnServer } from './spawn-server.js';
 
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
@@ -18,21 +16,8 @@ describe('graceful shutdown', () => {
     await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
     const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
 
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { PATH: process.env.PATH, PORT: '0', TEAMS_ALLOW_UNAUTHENTICATED: 'true' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let log = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (d) => {
-        log += d;
-        const m = /"msg":"listening","port":(\d+)/.exec(log);
-        if (m) resolve(Number(m[1]));
-      });
-      child.on('exit', () => reject(new Error(log)));
-    });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-
+    const server = await spawnServer({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+    const { port } = server;
     const inFlight = fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -48,11 +33,11 @@ describe('graceful shutdown', () => {
       }),
     });
     await new Promise((r) => setTimeout(r, 250));
-    child.kill('SIGTERM');
+    server.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(200);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-    expect(await exited).toBe(0);
+    expect(await server.exited).toBe(0);
     await new Promise<void>((r) => connector.close(() => r()));
   });
 });

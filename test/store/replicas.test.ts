@@ -1,14 +1,16 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../src/logger.js';
-import { type BotServer, startServer } from '../../src/server.js';
+import { type ServerProcess, spawnServer } from '../server/spawn-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from '../slack/fake-slack.js';
-import { json, postSigned, SIGNING_SECRET } from '../slack/signed.js';
+import { envelope, mention } from '../slack/payloads.js';
+import { form, json, postSigned, SIGNING_SECRET } from '../slack/signed.js';
 import { type RedisProcess, startRedis } from './redis-server.js';
 
+/** Two replicas of the built server, each a process of its own, sharing one real redis-server. */
 let redis: RedisProcess;
 let slack: FakeSlack;
-let a: BotServer;
-let b: BotServer;
+let a: ServerProcess;
+let b: ServerProcess;
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -19,55 +21,60 @@ beforeAll(async () => {
     SLACK_API_URL: `${slack.url}/api/`,
     REDIS_URL: redis.url,
   };
-  a = await startServer({ env, logger: createMemoryLogger(), port: 0 });
-  b = await startServer({ env, logger: createMemoryLogger(), port: 0 });
+  [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
 });
 afterAll(async () => {
-  await a.close();
-  await b.close();
+  await Promise.all([a?.stop(), b?.stop()]);
   await slack.close();
   await redis.stop();
 });
 
-const url = (s: BotServer) => `http://127.0.0.1:${s.port}/slack/events`;
-const envelope = (event: object, eventId: string) =>
-  JSON.stringify({
-    team_id: 'T1',
-    api_app_id: 'A1',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1,
-    event,
-    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
-  });
+const events = (s: ServerProcess) => `${s.url}/slack/events`;
 const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage');
+const settle = () => new Promise((r) => setTimeout(r, 400));
+const click = (actionId: string, value: string, user: string) =>
+  new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'block_actions',
+      user: { id: user },
+      team: { id: 'T1' },
+      channel: { id: 'C3' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      container: { type: 'message', message_ts: '30.1', channel_id: 'C3' },
+      trigger_id: '1.2',
+      response_url: `${slack.url}/response/r`,
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1.5' }],
+    }),
+  }).toString();
 
-describe('two server replicas sharing one real Redis', () => {
+describe('two server processes sharing one real Redis', () => {
   it('an event handled by one replica and its retry by the other produce one answer', async () => {
-    const body = envelope(
-      { type: 'app_mention', user: 'U1', text: '<@UBOT> 40 TB in HDFS, nightly joins', ts: '10.1', channel: 'C1' },
-      'EvShared',
-    );
-    await postSigned(url(a), body, json);
+    const body = envelope(mention('40 TB in HDFS, nightly joins', '10.1'), 'EvShared');
+    await postSigned(events(a), body, json);
     await eventually(() => posts()[0]);
-    await postSigned(url(b), body, json, {
+    const retry = await postSigned(events(b), body, json, {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
-    await new Promise((r) => setTimeout(r, 300));
+    expect(retry.status).toBe(200);
+    await settle();
     expect(posts()).toHaveLength(1);
   });
 
-  it('a question asked through one replica is continued by the other', async () => {
+  it('the same event reaching both replicas at the same moment is answered once', async () => {
     const before = posts().length;
-    await postSigned(
-      url(a),
-      envelope(
-        { type: 'app_mention', user: 'U1', text: '<@UBOT> Spark or PyTorch?', ts: '20.1', channel: 'C2' },
-        'EvQ',
-      ),
-      json,
-    );
+    const body = envelope(mention('2 GB of CSVs, aggregations', '11.1'), 'EvRace');
+    const [ra, rb] = await Promise.all([postSigned(events(a), body, json), postSigned(events(b), body, json)]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
     await eventually(() => posts()[before]);
+    await settle();
+    expect(posts()).toHaveLength(before + 1);
+  });
+
+  it('a question asked through one replica is continued by the other, and its buttons work on either', async () => {
+    const before = posts().length;
+    await postSigned(events(a), envelope(mention('Spark or PyTorch?', '20.1')), json);
+    const first = await eventually(() => posts()[before]);
     const reply = {
       type: 'message',
       channel_type: 'channel',
@@ -75,20 +82,61 @@ describe('two server replicas sharing one real Redis', () => {
       text: 'about 2 GB of CSVs, just aggregations',
       ts: '20.2',
       thread_ts: '20.1',
-      channel: 'C2',
+      channel: 'C1',
     };
-    await postSigned(url(b), envelope(reply, 'EvR'), json);
+    await postSigned(events(b), envelope(reply), json);
     const refined = await eventually(() => posts()[before + 1]);
     expect(refined.body.thread_ts).toBe('20.1');
     expect(JSON.stringify(refined.body.blocks)).toContain('Neither');
+
+    const buttons = (first.body.blocks as { elements?: { action_id?: string; value: string }[] }[]).flatMap(
+      (x) => x.elements ?? [],
+    );
+    const followUp = buttons.find((e) => e.action_id?.startsWith('followup:'));
+    expect(followUp).toBeDefined();
+    await postSigned(events(b), click(followUp?.action_id ?? '', followUp?.value ?? '', 'U1'), form);
+    const viaButton = await eventually(() => posts()[before + 2]);
+    expect(viaButton.body.thread_ts).toBe('20.1');
   });
 
-  it('/readyz is 503 while Redis is down and 200 again when it returns', async () => {
-    const ready = `http://127.0.0.1:${a.port}/readyz`;
+  it('votes cast through both replicas are kept in Redis and exported as JSON lines without message text', async () => {
+    const answerId = (posts()[0]?.body.blocks as { elements?: { action_id: string; value: string }[] }[])
+      .flatMap((x) => x.elements ?? [])
+      .find((e) => e.action_id === 'feedback:up')?.value;
+    expect(answerId).toBeDefined();
+    await postSigned(events(a), click('feedback:up', answerId ?? '', 'U7'), form);
+    await postSigned(events(b), click('feedback:down', answerId ?? '', 'U8'), form);
+    await eventually(
+      () => slack.responses.filter((r) => String(r.text).startsWith('Thanks')).length === 2 || undefined,
+    );
+
+    const exported = spawn(process.execPath, ['--import', 'tsx', 'scripts/feedback-export.ts'], {
+      env: { PATH: process.env.PATH ?? '', REDIS_URL: redis.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    exported.stdout.on('data', (d) => {
+      out += d;
+    });
+    expect(await new Promise((r) => exported.once('exit', r))).toBe(0);
+    const votes = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(votes.map((v) => [v.user, v.vote])).toEqual([
+      ['U7', 'up'],
+      ['U8', 'down'],
+    ]);
+    expect(votes[0]).toMatchObject({ platform: 'slack', answerId, verdict: 'spark' });
+    expect(out).not.toContain('HDFS');
+  });
+
+  it('/readyz is 503 while Redis is down and 200 again when it returns; the log says what is happening', async () => {
+    const ready = `${a.url}/readyz`;
     expect((await fetch(ready)).status).toBe(200);
     await redis.stop();
     expect((await fetch(ready)).status).toBe(503);
-    expect((await fetch(`http://127.0.0.1:${a.port}/healthz`)).status).toBe(200);
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
     await redis.restart();
     const deadline = Date.now() + 10_000;
     let status = 503;
@@ -97,5 +145,14 @@ describe('two server replicas sharing one real Redis', () => {
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(200);
+    const said = a.lines.map((l) => l.msg);
+    expect(said).toContain('redis error; degraded until it returns');
+    expect(said).toContain('redis unreachable, retrying');
+    expect(said).toContain('redis connection restored');
+    expect(a.child.exitCode).toBeNull();
+  });
+
+  it('SIGTERM closes the Redis connection and the process exits 0', async () => {
+    expect(await b.stop()).toBe(0);
   });
 });
