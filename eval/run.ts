@@ -60,7 +60,9 @@ for (const c of cases) {
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 const accuracy = correct / cases.length;
-console.log(`eval (${files.join(', ')}): ${correct}/${cases.length} correct — accuracy ${pct(correct, cases.length)}\n`);
+console.log(
+  `eval (${files.join(', ')}): ${correct}/${cases.length} correct — accuracy ${pct(correct, cases.length)}\n`,
+);
 console.log('confusion matrix (rows: expected, columns: got)');
 const pad = (s: string | number) => String(s).padStart(9);
 console.log(`${'expected'.padEnd(10)}${verdicts.map(pad).join('')}   recall`);
