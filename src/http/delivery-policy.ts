@@ -1,3 +1,5 @@
+import { type AttemptOutcome, describeOutcome, retryDelay } from './retry-decision.js';
+
 /**
  * How hard the bots try to deliver an answer to a platform API: each attempt is cut off after
  * `timeoutMs`; a timeout, a dropped connection, a 429 (after its Retry-After) or a 5xx is retried
@@ -17,9 +19,6 @@ export const DEFAULT_DELIVERY: DeliveryPolicy = {
   maxBackoffMs: 3000,
 };
 
-/** The longest Retry-After we wait for before giving up on an attempt (Slack asks for ~1–60 s). */
-const MAX_RETRY_AFTER_MS = 30_000;
-
 /** A delivery that failed for good, with a reason fit for a log line (no message text, no tokens). */
 export class DeliveryError extends Error {
   constructor(
@@ -33,44 +32,48 @@ export class DeliveryError extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** One POST, cut off after `timeoutMs` (counted to the last byte of the answer). */
+async function postOnce(url: string, body: string, timeoutMs: number, fetchFn: typeof fetch): Promise<AttemptOutcome> {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetchFn(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: deadline,
+    });
+    await res.arrayBuffer(); // read to the end: a drop mid-answer is a failed attempt too
+    return { kind: 'answered', status: res.status, retryAfter: res.headers.get('retry-after') };
+  } catch (error) {
+    if (deadline.aborted) return { kind: 'timeout' };
+    const code = (error as { cause?: { code?: unknown } }).cause?.code; // fetch's "fetch failed" names the socket error
+    return { kind: 'dropped', code: typeof code === 'string' ? code : (error as Error).message };
+  }
+}
+
 /**
- * POSTs `body` as JSON to `url` under the policy and resolves with the first 2xx response. Rejects
- * with a DeliveryError naming the last failure once the attempts are spent, or at once on a 4xx
- * other than 429 (asking again would not help).
+ * POSTs `body` as JSON to `url` under the policy and resolves once it is answered 2xx. Rejects with
+ * a DeliveryError naming the last failure when the attempts are spent, or at once on an answer that
+ * asking again cannot change (e.g. 404 for an expired Slack response_url).
  */
 export async function postJsonWithRetry(
   url: string,
   body: unknown,
   policy: DeliveryPolicy,
   fetchFn: typeof fetch = fetch,
-): Promise<Response> {
-  const what = `POST ${new URL(url).host}`;
-  let last = '';
-  for (let attempt = 0; attempt <= policy.retries; attempt++) {
-    let wait = Math.min(policy.minBackoffMs * 2 ** attempt, policy.maxBackoffMs);
-    try {
-      const response = await fetchFn(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(policy.timeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined); // drain: the body is not needed, the socket is
-      if (response.ok) return response;
-      last = `${what} answered ${response.status}`;
-      if (response.status !== 429 && response.status < 500) throw new DeliveryError(last, response.status);
-      const retryAfter = Number(response.headers.get('retry-after'));
-      if (response.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0)
-        wait = Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
-    } catch (error) {
-      if (error instanceof DeliveryError) throw error;
-      const name = (error as Error).name;
-      last =
-        name === 'TimeoutError'
-          ? `${what} did not answer within ${policy.timeoutMs} ms`
-          : `${what} failed: ${(error as Error).message}`;
+): Promise<void> {
+  const serialized = JSON.stringify(body);
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await postOnce(url, serialized, policy.timeoutMs, fetchFn);
+    if (outcome.kind === 'answered' && outcome.status >= 200 && outcome.status < 300) return;
+    const wait = retryDelay(outcome, attempt, policy);
+    if (wait === undefined) {
+      const status = outcome.kind === 'answered' ? outcome.status : undefined;
+      throw new DeliveryError(
+        `POST ${new URL(url).host} ${describeOutcome(outcome, policy)} (${attempt} attempts)`,
+        status,
+      );
     }
-    if (attempt < policy.retries) await sleep(wait);
+    await sleep(wait);
   }
-  throw new DeliveryError(`${last} (${policy.retries + 1} attempts)`);
 }

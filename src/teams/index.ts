@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { z } from 'zod';
 import type { Integration } from '../http/integration.js';
+import { createConnectorHttpClient } from './connector-http-client.js';
 import { BodyError, bridge, readActivityBody } from './http-bridge.js';
-import { APOLOGY, SparkOrPytorchBot } from './spark-or-pytorch-bot.js';
+import { SparkOrPytorchBot } from './spark-or-pytorch-bot.js';
+import { createTurnErrorHandler } from './turn-error.js';
 
 const TeamsConfigSchema = z.object({
   MICROSOFT_APP_ID: z.guid("must be the bot registration's app (client) id, a GUID").optional(),
@@ -41,23 +43,28 @@ export const teamsIntegration: Integration<TeamsConfig> = {
     MICROSOFT_APP_TYPE: 'use MultiTenant, SingleTenant or UserAssignedMSI, as registered',
     TEAMS_ALLOW_UNAUTHENTICATED: 'use true or false',
   },
-  async create(config, { store, logger }) {
+  async create(config, { store, logger, delivery }) {
     const unauthenticated = !config.MICROSOFT_APP_ID;
     if (unauthenticated)
       logger.warn(
         'Teams: TEAMS_ALLOW_UNAUTHENTICATED=true — requests are not authenticated; replies go to loopback service URLs only',
       );
-    const auth = new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
-      MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
-      MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
-      MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? (config.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
-    });
+    const auth = new ConfigurationBotFrameworkAuthentication(
+      {
+        MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
+        MicrosoftAppType:
+          config.MICROSOFT_APP_TYPE ?? (config.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+      },
+      undefined,
+      undefined,
+      undefined,
+      // replies go through our transport: every attempt timed out, retries bounded by `delivery`
+      { httpClient: createConnectorHttpClient(delivery, logger) },
+    );
     const adapter = new CloudAdapter(auth);
-    adapter.onTurnError = async (context: TurnContext, error: Error) => {
-      logger.error('teams turn failed', { error: error.message });
-      await context.sendActivity(APOLOGY).catch(() => undefined);
-    };
+    adapter.onTurnError = createTurnErrorHandler(logger);
     const bot = new SparkOrPytorchBot(store, logger);
     const handle = async (req: IncomingMessage, res: ServerResponse) => {
       let body: Record<string, unknown>;

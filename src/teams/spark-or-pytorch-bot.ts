@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { ask, compare, type Facts, InputError, type Recommendation } from '../index.js';
 import type { Logger } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
 import type { Store } from '../store/store.js';
+import { sendCard } from './send-card.js';
 
 const TTL_SECONDS = 7 * 24 * 3600;
 const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';
@@ -44,8 +45,8 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
 
   private async sendAnswer(context: TurnContext, r: Recommendation) {
     const id = randomUUID();
-    const { text, card } = renderRecommendationCard(r, id);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
+    // a card the connector rejected has no buttons to come back from: nothing to remember
+    if (!(await sendCard(context, renderRecommendationCard(r, id), this.logger))) return;
     const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
     await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
     await this.store.setJson(this.conversationKey(context), r.facts, TTL_SECONDS);
@@ -60,8 +61,7 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
       if (text === '' || /^help$/i.test(text)) return void (await context.sendActivity(TEAMS_HELP));
       const compareMatch = /^compare(?:\s+(.+))?$/i.exec(text);
       if (compareMatch) {
-        const { text: fallback, card } = renderComparisonCard(compare(compareMatch[1]));
-        return void (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), fallback)));
+        return void (await sendCard(context, renderComparisonCard(compare(compareMatch[1])), this.logger));
       }
       const earlier = await this.store.getJson<Facts>(this.conversationKey(context));
       await this.sendAnswer(context, ask(text, earlier ? { context: earlier } : {}));
