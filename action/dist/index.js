@@ -12409,7 +12409,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12552,8 +12552,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12569,7 +12569,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12702,7 +12702,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12770,7 +12770,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13616,7 +13616,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input2, init = void 0) {
+    function fetch3(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14571,7 +14571,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15440,7 +15440,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15967,7 +15967,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -19109,7 +19109,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -31367,7 +31367,7 @@ var require_response2 = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -31510,8 +31510,8 @@ var require_response2 = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -31527,7 +31527,7 @@ var require_response2 = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -31660,7 +31660,7 @@ var require_response2 = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -31728,7 +31728,7 @@ var require_response2 = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -32574,7 +32574,7 @@ var require_fetch2 = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input2, init = void 0) {
+    function fetch3(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -33529,7 +33529,7 @@ var require_fetch2 = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -34398,7 +34398,7 @@ var require_cache2 = __commonJS({
     var { urlEquals, getFieldValues } = require_util13();
     var { kEnumerableProperty, isDisturbed } = require_util9();
     var { webidl } = require_webidl2();
-    var { Response, cloneResponse, fromInnerResponse } = require_response2();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response2();
     var { Request, fromInnerRequest } = require_request4();
     var { kState } = require_symbols7();
     var { fetching } = require_fetch2();
@@ -34925,7 +34925,7 @@ var require_cache2 = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -38067,7 +38067,7 @@ var require_undici2 = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch2().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -49232,6 +49232,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// action/src/main.ts
+import { setTimeout as sleep } from "node:timers/promises";
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -50854,8 +50857,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -50871,7 +50874,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -54197,10 +54200,70 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
+// action/src/bounded-fetch.ts
+var RequestTimeoutError = class extends Error {
+  name = "RequestTimeoutError";
+};
+var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function seconds(ms) {
+  return ms < 1e3 ? `${ms} ms` : `${ms / 1e3} s`;
+}
+function boundedFetch(fetch3, timeoutMs) {
+  return async (url3, init = {}) => {
+    const { pathname, search } = new URL(url3);
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(
+        new RequestTimeoutError(
+          `GitHub did not answer ${init.method ?? "GET"} ${pathname}${search} within ${seconds(timeoutMs)}`
+        )
+      ),
+      timeoutMs
+    );
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    try {
+      const response = await fetch3(url3, { ...init, signal });
+      const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+      const read = new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: Array.from(response.headers)
+      });
+      Object.defineProperty(read, "url", { value: response.url });
+      return read;
+    } catch (error63) {
+      throw timeout.signal.aborted ? timeout.signal.reason : error63;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 // action/src/github-api.ts
 function statusOf(error63) {
   const status = error63?.status;
   return typeof status === "number" ? status : void 0;
+}
+function isTransient(error63) {
+  return (statusOf(error63) ?? 0) >= 500;
+}
+
+// action/src/describe-failure.ts
+function routeOf(failure2) {
+  const { method, url: url3 } = failure2.request ?? {};
+  if (!method || !url3) return "GitHub";
+  const { pathname, search } = URL.canParse(url3) ? new URL(url3) : { pathname: url3, search: "" };
+  return `${method} ${pathname}${search}`;
+}
+function describeFailure(error63, attempts) {
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  const status = statusOf(error63);
+  const failure2 = typeof error63 === "object" && error63 !== null ? error63 : {};
+  if (status === void 0 || failure2.request === void 0) return `spark-or-pytorch failed: ${message}`;
+  const tries = isTransient(error63) ? ` (${attempts} attempts)` : "";
+  if (failure2.cause instanceof RequestTimeoutError) return `${failure2.cause.message}${tries}`;
+  if (failure2.response === void 0) return `GitHub could not be reached for ${routeOf(failure2)}: ${message}${tries}`;
+  return `GitHub answered ${status} to ${routeOf(failure2)}: ${message}${tries}`;
 }
 
 // action/src/octokit-api.ts
@@ -54252,15 +54315,67 @@ function createOctokitApi(octokit, owner, repo) {
       return comments;
     },
     async createIssueComment(issue3, body) {
-      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue3, body });
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issue3,
+        body,
+        request: { retries: 0 }
+      });
       return data.id;
     },
     async updateIssueComment(id3, body) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: id3, body });
     },
     async deleteIssueComment(id3) {
-      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id3 });
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id3 });
+      } catch (error63) {
+        if (statusOf(error63) !== 404) throw error63;
+      }
     }
+  };
+}
+
+// action/src/rate-limit-handler.ts
+function pathOf(request2) {
+  return request2.url.replace(/\{(\w+)\}/g, (template, name) => String(request2[name] ?? template));
+}
+function createRateLimitHandler(kind, retries, maxWaitS, warn) {
+  return (after, request2, _octokit, retryCount) => {
+    const wait = after <= maxWaitS && retryCount < retries;
+    warn(
+      `GitHub ${kind} on ${request2.method} ${pathOf(request2)}; ` + (wait ? `retrying in ${after} s` : `it asks to wait ${after} s, giving up`)
+    );
+    return wait;
+  };
+}
+
+// action/src/retry-policy.ts
+var DEFAULT_RETRY_POLICY = {
+  attempts: 3,
+  timeoutMs: 3e4,
+  backoffMs: 1e3,
+  maxRateLimitWaitS: 60
+};
+var RETRY_ENV = {
+  timeoutMs: "SPARK_OR_PYTORCH_REQUEST_TIMEOUT_MS",
+  backoffMs: "SPARK_OR_PYTORCH_RETRY_BACKOFF_MS"
+};
+function milliseconds(env, name, fallback) {
+  const raw = env[name];
+  if (raw === void 0 || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a whole number of milliseconds above 0, got "${raw}"`);
+  }
+  return value;
+}
+function readRetryPolicy(env) {
+  return {
+    ...DEFAULT_RETRY_POLICY,
+    timeoutMs: milliseconds(env, RETRY_ENV.timeoutMs, DEFAULT_RETRY_POLICY.timeoutMs),
+    backoffMs: milliseconds(env, RETRY_ENV.backoffMs, DEFAULT_RETRY_POLICY.backoffMs)
   };
 }
 
@@ -76771,19 +76886,29 @@ async function buildDiff(api, files, baseSha, headSha) {
 
 // action/src/sticky-comment.ts
 var DEFAULT_BOT_LOGIN = "github-actions[bot]";
-async function upsertStickyComment(api, issue3, body, whenGone) {
+async function upsertStickyComment(api, issue3, body, whenGone, resend) {
   const login = await api.getOwnLogin() ?? DEFAULT_BOT_LOGIN;
-  const ours = (await api.listIssueComments(issue3)).filter(
-    (c) => c.user?.login === login && (c.body ?? "").startsWith(COMMENT_MARKER)
-  );
-  const [first, ...duplicates] = ours;
-  for (const d of duplicates) await api.deleteIssueComment(d.id);
-  const next = body ?? (first ? whenGone : void 0);
-  if (next === void 0) return { id: void 0, action: "none" };
-  if (!first) return { id: await api.createIssueComment(issue3, next), action: "created" };
-  if ((first.body ?? "") === next) return { id: first.id, action: "unchanged" };
-  await api.updateIssueComment(first.id, next);
-  return { id: first.id, action: "updated" };
+  for (let sent = 0; ; ) {
+    const ours = (await api.listIssueComments(issue3)).filter(
+      (c) => c.user?.login === login && (c.body ?? "").startsWith(COMMENT_MARKER)
+    );
+    const [first, ...duplicates] = ours;
+    for (const d of duplicates) await api.deleteIssueComment(d.id);
+    const next = body ?? (first ? whenGone : void 0);
+    if (next === void 0) return { id: void 0, action: "none" };
+    if (first) {
+      if ((first.body ?? "") === next) return { id: first.id, action: sent > 0 ? "created" : "unchanged" };
+      await api.updateIssueComment(first.id, next);
+      return { id: first.id, action: "updated" };
+    }
+    try {
+      return { id: await api.createIssueComment(issue3, next), action: "created" };
+    } catch (error63) {
+      sent++;
+      if (!isTransient(error63) || sent >= resend.attempts) throw error63;
+      await resend.pause(sent);
+    }
+  }
 }
 
 // action/src/run-action.ts
@@ -76810,7 +76935,7 @@ function goneBody() {
     "This pull request no longer adds, removes or bumps Spark or PyTorch, so there is nothing to review."
   ].join("\n");
 }
-async function runAction(api, event, inputs, io) {
+async function runAction(api, event, inputs, resend, io) {
   const config2 = await loadConfig(api, io, inputs.configFile, event.baseSha);
   const files = await api.listPullFiles(event.number, MAX_FILES);
   const diff = await buildDiff(api, files, event.baseSha, event.headSha);
@@ -76822,15 +76947,23 @@ async function runAction(api, event, inputs, io) {
   });
   const hasChange = result.changes.length > 0;
   let commentId = "";
+  let undelivered;
   try {
-    const sticky = await upsertStickyComment(api, event.number, hasChange ? result.markdown : void 0, goneBody());
+    const sticky = await upsertStickyComment(
+      api,
+      event.number,
+      hasChange ? result.markdown : void 0,
+      goneBody(),
+      resend
+    );
     commentId = sticky.id === void 0 ? "" : String(sticky.id);
     io.info(`comment: ${sticky.action}${sticky.id ? ` (#${sticky.id})` : ""}`);
   } catch (error63) {
-    if (statusOf(error63) !== 403) throw error63;
-    io.warning(
-      "GitHub answered 403 when commenting: give the workflow `permissions: pull-requests: write`. Pull requests from forks get a read-only token \u2014 use the fork recipe in the README (pull_request uploads, workflow_run posts). The review is in the job summary."
-    );
+    if (statusOf(error63) !== 403) undelivered = error63;
+    else
+      io.warning(
+        "GitHub answered 403 when commenting: give the workflow `permissions: pull-requests: write`. Pull requests from forks get a read-only token \u2014 use the fork recipe in the README (pull_request uploads, workflow_run posts). The review is in the job summary."
+      );
   }
   await io.writeSummary(
     hasChange ? result.markdown : "spark-or-pytorch: this pull request adds, removes or bumps no Spark or PyTorch."
@@ -76842,6 +76975,10 @@ async function runAction(api, event, inputs, io) {
   io.setOutput("fit", worst?.fit ?? "");
   io.setOutput("comment-id", commentId);
   io.setOutput("report", hasChange ? result.markdown : "");
+  if (undelivered !== void 0) {
+    io.info("The review could not be posted as a comment; it is in the job summary and the `report` output.");
+    throw undelivered;
+  }
   if (inputs.failOn === "consider-alternative" && result.assessments.some((a) => a.fit === "consider-alternative")) {
     io.setFailed(
       "spark-or-pytorch: a framework this pull request adds does not fit what the code does (see the comment); fail-on is consider-alternative"
@@ -76862,20 +76999,21 @@ async function main() {
     throw new Error(`input fail-on must be "never" or "consider-alternative", got "${failOn}"`);
   }
   const token = getInput("github-token", { required: true });
+  const policy = readRetryPolicy(process.env);
   const octokit = getOctokit(
     token,
     {
+      request: { ...defaults.request, fetch: boundedFetch(defaults.request?.fetch ?? fetch, policy.timeoutMs) },
       throttle: {
-        onRateLimit: (after, options, _o, retryCount) => {
-          warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${after} s`);
-          return retryCount < 2;
-        },
-        onSecondaryRateLimit: (after, options, _o, retryCount) => {
-          warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${after} s`);
-          return retryCount < 1;
-        }
+        onRateLimit: createRateLimitHandler("rate limit", 2, policy.maxRateLimitWaitS, warning),
+        onSecondaryRateLimit: createRateLimitHandler("secondary rate limit", 1, policy.maxRateLimitWaitS, warning)
       },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] }
+      // 429 is the throttling plugin's: it waits as long as GitHub asks, plugin-retry would not
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        retries: policy.attempts - 1,
+        retryAfterBaseValue: policy.backoffMs
+      }
     },
     retry,
     throttling
@@ -76892,6 +77030,7 @@ async function main() {
       changedFiles: pull.changed_files ?? 0
     },
     { configFile: getInput("config-file") || ".github/spark-or-pytorch.yml", failOn },
+    { attempts: policy.attempts, pause: (sent) => sleep(sent ** 2 * policy.backoffMs) },
     {
       info: (m) => info(m),
       warning: (m) => warning(m),
@@ -76906,7 +77045,5 @@ async function main() {
   );
 }
 main().catch((error63) => {
-  const status = error63.status;
-  const message = error63 instanceof Error ? error63.message : String(error63);
-  setFailed(status ? `GitHub answered ${status}: ${message}` : `spark-or-pytorch failed: ${message}`);
+  setFailed(describeFailure(error63, DEFAULT_RETRY_POLICY.attempts));
 });

@@ -29,3 +29,8 @@ export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown })?.status;
   return typeof status === 'number' ? status : undefined;
 }
+
+/** A 5xx, a timeout or a dropped connection (Octokit reports the last two as 500): the request may have landed. */
+export function isTransient(error: unknown): boolean {
+  return (statusOf(error) ?? 0) >= 500;
+}

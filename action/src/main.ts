@@ -1,9 +1,15 @@
 /** The Action's entry: reads the runner's environment, wires GitHub and the runner in, one error exit. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { boundedFetch } from './bounded-fetch.js';
+import { describeFailure } from './describe-failure.js';
 import { createOctokitApi } from './octokit-api.js';
+import { createRateLimitHandler } from './rate-limit-handler.js';
+import { DEFAULT_RETRY_POLICY, readRetryPolicy } from './retry-policy.js';
 import { runAction } from './run-action.js';
 
 type Pull = {
@@ -26,25 +32,21 @@ async function main(): Promise<void> {
     throw new Error(`input fail-on must be "never" or "consider-alternative", got "${failOn}"`);
   }
   const token = core.getInput('github-token', { required: true });
+  const policy = readRetryPolicy(process.env);
   const octokit = github.getOctokit(
     token,
     {
+      request: { ...defaults.request, fetch: boundedFetch(defaults.request?.fetch ?? fetch, policy.timeoutMs) },
       throttle: {
-        onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          core.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${after} s`);
-          return retryCount < 2;
-        },
-        onSecondaryRateLimit: (
-          after: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          core.warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${after} s`);
-          return retryCount < 1;
-        },
+        onRateLimit: createRateLimitHandler('rate limit', 2, policy.maxRateLimitWaitS, core.warning),
+        onSecondaryRateLimit: createRateLimitHandler('secondary rate limit', 1, policy.maxRateLimitWaitS, core.warning),
       },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      // 429 is the throttling plugin's: it waits as long as GitHub asks, plugin-retry would not
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        retries: policy.attempts - 1,
+        retryAfterBaseValue: policy.backoffMs,
+      },
     },
     retry,
     throttling,
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       changedFiles: pull.changed_files ?? 0,
     },
     { configFile: core.getInput('config-file') || '.github/spark-or-pytorch.yml', failOn },
+    { attempts: policy.attempts, pause: (sent) => sleep(sent ** 2 * policy.backoffMs) },
     {
       info: (m) => core.info(m),
       warning: (m) => core.warning(m),
@@ -76,7 +79,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const status = (error as { status?: number }).status;
-  const message = error instanceof Error ? error.message : String(error);
-  core.setFailed(status ? `GitHub answered ${status}: ${message}` : `spark-or-pytorch failed: ${message}`);
+  core.setFailed(describeFailure(error, DEFAULT_RETRY_POLICY.attempts));
 });

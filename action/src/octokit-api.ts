@@ -53,14 +53,27 @@ export function createOctokitApi(octokit: Octokit, owner: string, repo: string):
       return comments;
     },
     async createIssueComment(issue, body) {
-      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body });
+      // sent once: plugin-retry would resend blindly, and a POST whose answer was lost may have
+      // landed; upsertStickyComment reads the comments again before it sends another
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issue,
+        body,
+        request: { retries: 0 },
+      });
       return data.id;
     },
     async updateIssueComment(id, body) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
     },
     async deleteIssueComment(id) {
-      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+      } catch (error) {
+        // already gone: deleted by a concurrent run, or by our own resend after a lost answer
+        if (statusOf(error) !== 404) throw error;
+      }
     },
   };
 }

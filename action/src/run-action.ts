@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, parseRepoConfig, type RepoConfig, type Review, review }
 import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
 import { buildDiff } from './build-diff.js';
 import { type GitHubApi, statusOf } from './github-api.js';
-import { upsertStickyComment } from './sticky-comment.js';
+import { type Resend, upsertStickyComment } from './sticky-comment.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
 export const MAX_FILES = 3000;
@@ -57,7 +57,13 @@ function goneBody(): string {
 }
 
 /** The whole Action, with GitHub and the runner passed in. Returns the review (or undefined). */
-export async function runAction(api: GitHubApi, event: PullRequestEvent, inputs: ActionInputs, io: ActionIo) {
+export async function runAction(
+  api: GitHubApi,
+  event: PullRequestEvent,
+  inputs: ActionInputs,
+  resend: Resend,
+  io: ActionIo,
+) {
   // the configuration comes from the base commit: a pull request cannot rewrite its own judge
   const config = await loadConfig(api, io, inputs.configFile, event.baseSha);
   const files = await api.listPullFiles(event.number, MAX_FILES);
@@ -71,17 +77,25 @@ export async function runAction(api: GitHubApi, event: PullRequestEvent, inputs:
   const hasChange = result.changes.length > 0;
 
   let commentId = '';
+  let undelivered: unknown; // the comment could not be posted: the summary and outputs still carry the review
   try {
-    const sticky = await upsertStickyComment(api, event.number, hasChange ? result.markdown : undefined, goneBody());
+    const sticky = await upsertStickyComment(
+      api,
+      event.number,
+      hasChange ? result.markdown : undefined,
+      goneBody(),
+      resend,
+    );
     commentId = sticky.id === undefined ? '' : String(sticky.id);
     io.info(`comment: ${sticky.action}${sticky.id ? ` (#${sticky.id})` : ''}`);
   } catch (error) {
-    if (statusOf(error) !== 403) throw error;
-    io.warning(
-      'GitHub answered 403 when commenting: give the workflow `permissions: pull-requests: write`. ' +
-        'Pull requests from forks get a read-only token — use the fork recipe in the README (pull_request uploads, workflow_run posts). ' +
-        'The review is in the job summary.',
-    );
+    if (statusOf(error) !== 403) undelivered = error;
+    else
+      io.warning(
+        'GitHub answered 403 when commenting: give the workflow `permissions: pull-requests: write`. ' +
+          'Pull requests from forks get a read-only token — use the fork recipe in the README (pull_request uploads, workflow_run posts). ' +
+          'The review is in the job summary.',
+      );
   }
 
   await io.writeSummary(
@@ -97,6 +111,10 @@ export async function runAction(api: GitHubApi, event: PullRequestEvent, inputs:
   io.setOutput('fit', worst?.fit ?? '');
   io.setOutput('comment-id', commentId);
   io.setOutput('report', hasChange ? result.markdown : '');
+  if (undelivered !== undefined) {
+    io.info('The review could not be posted as a comment; it is in the job summary and the `report` output.');
+    throw undelivered;
+  }
   if (inputs.failOn === 'consider-alternative' && result.assessments.some((a) => a.fit === 'consider-alternative')) {
     io.setFailed(
       'spark-or-pytorch: a framework this pull request adds does not fit what the code does (see the comment); fail-on is consider-alternative',

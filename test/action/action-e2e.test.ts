@@ -140,22 +140,6 @@ describe('the built Action against a loopback GitHub', () => {
     expect(gh.comments).toHaveLength(1);
   });
 
-  it('retries GitHub 5xx answers (bounded) and still posts exactly one comment', async () => {
-    gh.faults = [502, 503];
-    const run = await runBundle(gh);
-    expect(run.code, run.stdout).toBe(0);
-    expect(gh.comments).toHaveLength(1);
-    expect(gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-  });
-
-  it('gives up with a clear failure when GitHub keeps failing', async () => {
-    gh.faults = Array.from({ length: 20 }, () => 500);
-    const run = await runBundle(gh);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::GitHub answered 500/);
-    expect(gh.comments).toHaveLength(0);
-  });
-
   it('reads a manifest at the base and head commits when GitHub leaves its patch out', async () => {
     const pull = opened.pull_request as { base: { sha: string }; head: { sha: string } };
     gh.files = [{ filename: 'requirements.txt', status: 'modified' }];

@@ -1,11 +1,23 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type FakeFile = { filename: string; status: string; patch?: string; previous_filename?: string };
 export type FakeComment = { id: number; body: string; user: { login: string } };
+/**
+ * What an injected fault does to a request: answer with a status (and headers), accept it and
+ * never answer, drop the connection before doing anything, or do the work and drop the
+ * connection instead of answering (the answer is lost, the write is not).
+ */
+export type Fault =
+  | { kind: 'status'; status: number; message?: string; headers?: Record<string, string> }
+  | { kind: 'hang' }
+  | { kind: 'drop' }
+  | { kind: 'lose-answer' };
+export type Route = { method: string; path: RegExp };
 export type FakeGitHub = {
   url: string;
-  requests: { method: string; path: string }[];
+  /** every request received, with when (ms since the epoch) */
+  requests: { method: string; path: string; at: number }[];
   files: FakeFile[];
   comments: FakeComment[];
   contents: Record<string, string>;
@@ -15,13 +27,12 @@ export type FakeGitHub = {
   user: string | number;
   /** statuses to answer the next requests with, whatever they are (fault injection) */
   faults: number[];
+  /** `fault` for the next `times` requests matching `route` (Infinity: all of them) */
+  inject(route: Route, fault: Fault, times?: number): void;
   close(): Promise<void>;
 };
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -32,7 +43,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 /** A loopback stand-in for the handful of GitHub REST routes the Action uses. */
 export async function startFakeGitHub(owner: string, repo: string): Promise<FakeGitHub> {
   let nextId = 1000;
-  const state: Omit<FakeGitHub, 'url' | 'close'> = {
+  const injected: { route: Route; fault: Fault; left: number }[] = [];
+  const state: Omit<FakeGitHub, 'url' | 'close' | 'inject'> = {
     requests: [],
     files: [],
     comments: [],
@@ -42,34 +54,32 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     faults: [],
   };
   const base = `/repos/${owner}/${repo}`;
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+  async function answer(req: IncomingMessage, url: URL): Promise<Answer> {
     const path = url.pathname;
-    state.requests.push({ method: req.method ?? '', path: `${path}${url.search}` });
-    const fault = state.faults.shift();
-    if (fault) return send(res, fault, { message: `injected ${fault}` });
     const page = Number(url.searchParams.get('page') ?? '1');
     const perPage = Number(url.searchParams.get('per_page') ?? '30');
     if (req.method === 'GET' && path === '/user') {
       return typeof state.user === 'string'
-        ? send(res, 200, { login: state.user })
-        : send(res, state.user, { message: 'Resource not accessible by integration' });
+        ? { status: 200, body: { login: state.user } }
+        : { status: state.user, body: { message: 'Resource not accessible by integration' } };
     }
     if (req.method === 'GET' && /\/pulls\/\d+\/files$/.test(path) && path.startsWith(base)) {
-      return send(res, 200, state.files.slice((page - 1) * perPage, page * perPage));
+      return { status: 200, body: state.files.slice((page - 1) * perPage, page * perPage) };
     }
     if (req.method === 'GET' && path.startsWith(`${base}/contents/`)) {
       const file = decodeURIComponent(path.slice(`${base}/contents/`.length));
       const ref = url.searchParams.get('ref') ?? '';
       const text = state.contents[`${file}@${ref}`] ?? state.contents[file];
-      if (text === undefined) return send(res, 404, { message: 'Not Found' });
-      return send(res, 200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') });
+      if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
+      return { status: 200, body: { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') } };
     }
     if (/\/issues\/\d+\/comments$/.test(path)) {
-      if (req.method === 'GET') return send(res, 200, state.comments.slice((page - 1) * perPage, page * perPage));
+      if (req.method === 'GET')
+        return { status: 200, body: state.comments.slice((page - 1) * perPage, page * perPage) };
       if (req.method === 'POST') {
         if (state.commentStatus)
-          return send(res, state.commentStatus, { message: 'Resource not accessible by integration' });
+          return { status: state.commentStatus, body: { message: 'Resource not accessible by integration' } };
         const { body } = await readBody(req);
         const comment = {
           id: nextId++,
@@ -77,32 +87,69 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
           user: { login: typeof state.user === 'string' ? state.user : 'github-actions[bot]' },
         };
         state.comments.push(comment);
-        return send(res, 201, comment);
+        return { status: 201, body: comment };
       }
     }
     const commentMatch = /\/issues\/comments\/(\d+)$/.exec(path);
     if (commentMatch) {
       const id = Number(commentMatch[1]);
       const comment = state.comments.find((c) => c.id === id);
-      if (!comment) return send(res, 404, { message: 'Not Found' });
+      if (!comment) return { status: 404, body: { message: 'Not Found' } };
       if (state.commentStatus)
-        return send(res, state.commentStatus, { message: 'Resource not accessible by integration' });
+        return { status: state.commentStatus, body: { message: 'Resource not accessible by integration' } };
       if (req.method === 'PATCH') {
         comment.body = String((await readBody(req)).body);
-        return send(res, 200, comment);
+        return { status: 200, body: comment };
       }
       if (req.method === 'DELETE') {
         state.comments = state.comments.filter((c) => c.id !== id);
-        res.writeHead(204).end();
-        return;
+        return { status: 204 };
       }
     }
-    send(res, 404, { message: `no fake route for ${req.method} ${path}` });
+    return { status: 404, body: { message: `no fake route for ${req.method} ${path}` } };
+  }
+
+  function faultFor(method: string, path: string): Fault | undefined {
+    const status = state.faults.shift();
+    if (status) return { kind: 'status', status };
+    const hit = injected.find((f) => f.left > 0 && f.route.method === method && f.route.path.test(path));
+    if (!hit) return undefined;
+    hit.left--;
+    return hit.fault;
+  }
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? '';
+    state.requests.push({ method, path: `${url.pathname}${url.search}`, at: Date.now() });
+    const fault = faultFor(method, url.pathname);
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'drop') return void req.socket.destroy();
+    const { status, body, headers } =
+      fault?.kind === 'status'
+        ? {
+            status: fault.status,
+            body: { message: fault.message ?? `injected ${fault.status}` },
+            headers: fault.headers,
+          }
+        : await answer(req, url);
+    if (fault?.kind === 'lose-answer') return void req.socket.destroy();
+    if (body === undefined) return void res.writeHead(status, headers).end();
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    inject(route: Route, fault: Fault, times = 1) {
+      injected.push({ route, fault, left: times });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // requests left hanging would hold the server open
+        server.closeAllConnections();
+      }),
   });
 }

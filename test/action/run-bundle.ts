@@ -30,6 +30,7 @@ export async function runBundle(
   gh: FakeGitHub,
   pr: { title?: string; body?: string; changedFiles?: number } = {},
   inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
 ): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'sop-action-'));
   const event = structuredClone(opened);
@@ -55,6 +56,9 @@ export async function runBundle(
     'INPUT_GITHUB-TOKEN': 'ghs_test_token_not_real',
     'INPUT_CONFIG-FILE': '.github/spark-or-pytorch.yml',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    // retries wait 50 ms, 200 ms instead of 1 s, 4 s: the tests count retries, not seconds
+    SPARK_OR_PYTORCH_RETRY_BACKOFF_MS: '50',
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
