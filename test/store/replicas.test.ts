@@ -100,7 +100,7 @@ describe('two server processes sharing one real Redis', () => {
   });
 
   it('votes cast through both replicas are kept in Redis and exported as JSON lines without message text', async () => {
-    const answerId = (posts()[0]?.body.blocks as { elements?: { action_id: string; value: string }[] }[])
+    const answerId = ((posts()[0]?.body.blocks ?? []) as { elements?: { action_id: string; value: string }[] }[])
       .flatMap((x) => x.elements ?? [])
       .find((e) => e.action_id === 'feedback:up')?.value;
     expect(answerId).toBeDefined();
