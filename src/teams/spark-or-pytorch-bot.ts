@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { ask, compare, type Facts, InputError, type Recommendation } from '../index.js';
-import type { Logger } from '../logger.js';
+import { type Logger, noteVerdict } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
 import type { Store } from '../store/store.js';
 import { sendCard } from './send-card.js';
@@ -50,6 +50,7 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
     await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
     await this.store.setJson(this.conversationKey(context), r.facts, TTL_SECONDS);
+    noteVerdict(r.verdict);
     this.logger.info('answered', { platform: 'teams', verdict: r.verdict });
   }
 

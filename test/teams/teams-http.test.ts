@@ -31,6 +31,7 @@ let received: Received[];
 let server: BotServer;
 let store: Store;
 let base: string;
+let logger: ReturnType<typeof createMemoryLogger>;
 
 async function startConnector() {
   connector = await startFakeConnector();
@@ -39,7 +40,8 @@ async function startConnector() {
 
 async function startBot(env: NodeJS.ProcessEnv) {
   store = createMemoryStore();
-  server = await startServer({ env, logger: createMemoryLogger(), store, port: 0 });
+  logger = createMemoryLogger();
+  server = await startServer({ env, logger, store, port: 0 });
   base = `http://127.0.0.1:${server.port}`;
 }
 
@@ -63,6 +65,13 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
     expect(received[0]?.activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(headline(received[0] as Received)).toContain('Spark');
     expect(received[0]?.activity.text).toContain('Spark');
+  });
+
+  it('logs the request once, with its id and the verdict, and never the message text', async () => {
+    const res = await post(activity());
+    const line = logger.lines.find((l) => l.msg === 'request' && l.path === '/api/messages');
+    expect(line).toMatchObject({ requestId: res.headers.get('x-request-id'), status: 200, verdict: 'spark' });
+    expect(JSON.stringify(logger.lines)).not.toContain('clickstream'); // the question's own words
   });
 
   it('answers in a personal chat, and `compare` and `help` are commands', async () => {
