@@ -3,13 +3,14 @@
  * commands and Teams activities at 200 requests/s over loopback — once on the memory store and once
  * on a real redis-server — against a bare Bolt app that only acknowledges, in the same run.
  *
- * Fairness: the three servers run side by side and take turns in short segments (order rotated
+ * Fairness: the fake Slack / Teams connector that receives the answers runs in a process of its
+ * own, not in the driver's; the three servers run side by side and take turns in short segments (order rotated
  * each round), so whatever else the machine does falls on all of them alike. Each server gets
  * BENCH_SECONDS (default 60) of load in all. Memory: after each of a server's segments it is asked
  * for its heap after a forced full GC; the trend is the least-squares slope over the run.
  */
-import { spawnSync } from 'node:child_process';
-import { startFakeSlack } from '../test/slack/fake-slack.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { SIGNING_SECRET } from '../test/slack/signed.js';
 import { startRedis } from '../test/store/redis-server.js';
 import { driveSegment, type Segment } from './load-drive.js';
@@ -22,7 +23,24 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const rate = 200;
 const segmentSeconds = seconds / rounds;
 
-const fake = await startFakeSlack({ record: false });
+const fakeProcess = spawn(
+  process.execPath,
+  ['--import', 'tsx', new URL('./fake-slack-process.ts', import.meta.url).pathname],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const fake = {
+  url: await new Promise<string>((resolve, reject) => {
+    createInterface({ input: fakeProcess.stdout }).once('line', (line) =>
+      resolve((JSON.parse(line) as { url: string }).url),
+    );
+    fakeProcess.once('exit', (code) => reject(new Error(`the fake Slack exited (${code})`)));
+  }),
+  close: async () => {
+    fakeProcess.kill('SIGTERM');
+  },
+};
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 const redis = hasRedis ? await startRedis() : undefined;
 const bin = new URL('../bin/spark-or-pytorch.js', import.meta.url).pathname;
@@ -36,18 +54,16 @@ const serverEnv = {
 };
 
 type Run = { target: LoadTarget; teams: boolean; segments: Segment[]; heap: [number, number][] };
+const ours = async (name: string, env: Record<string, string>): Promise<Run> => ({
+  target: await launchTarget(name, [bin, 'serve'], { ...serverEnv, ...env }),
+  teams: process.env.BENCH_TEAMS !== 'false',
+  segments: [],
+  heap: [],
+});
+const stores = (process.env.BENCH_STORES ?? 'memory,redis').split(',');
 const runs: Run[] = [
-  { target: await launchTarget('memory', [bin, 'serve'], serverEnv), teams: true, segments: [], heap: [] },
-  ...(redis
-    ? [
-        {
-          target: await launchTarget('redis', [bin, 'serve'], { ...serverEnv, REDIS_URL: redis.url }),
-          teams: true,
-          segments: [],
-          heap: [] as [number, number][],
-        },
-      ]
-    : []),
+  ...(stores.includes('memory') ? [await ours('memory', {})] : []),
+  ...(redis && stores.includes('redis') ? [await ours('redis', { REDIS_URL: redis.url })] : []),
   {
     target: await launchTarget('bare Bolt', ['--import', 'tsx', new URL('./bare-bolt.ts', import.meta.url).pathname], {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

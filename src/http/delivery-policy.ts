@@ -1,3 +1,4 @@
+import { startDeadline } from './deadline.js';
 import { type AttemptOutcome, describeOutcome, retryDelay } from './retry-decision.js';
 
 /**
@@ -34,20 +35,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One POST, cut off after `timeoutMs` (counted to the last byte of the answer). */
 async function postOnce(url: string, body: string, timeoutMs: number, fetchFn: typeof fetch): Promise<AttemptOutcome> {
-  const deadline = AbortSignal.timeout(timeoutMs);
+  const deadline = startDeadline(timeoutMs);
   try {
     const res = await fetchFn(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
-      signal: deadline,
+      signal: deadline.signal,
     });
     await res.arrayBuffer(); // read to the end: a drop mid-answer is a failed attempt too
     return { kind: 'answered', status: res.status, retryAfter: res.headers.get('retry-after') };
   } catch (error) {
-    if (deadline.aborted) return { kind: 'timeout' };
+    if (deadline.expired()) return { kind: 'timeout' };
     const code = (error as { cause?: { code?: unknown } }).cause?.code; // fetch's "fetch failed" names the socket error
     return { kind: 'dropped', code: typeof code === 'string' ? code : (error as Error).message };
+  } finally {
+    deadline.clear();
   }
 }
 

@@ -1,3 +1,4 @@
+import { startDeadline } from '../http/deadline.js';
 import { DeliveryError, type DeliveryPolicy } from '../http/delivery-policy.js';
 import { type AttemptOutcome, describeOutcome, isRetryableStatus, retryDelay } from '../http/retry-decision.js';
 import type { Logger } from '../logger.js';
@@ -18,26 +19,28 @@ function bodyOf(request: ConnectorRequest): string | Uint8Array | null {
 
 /** One try, cut off after `timeoutMs`, counted from connecting to the last byte of the response body. */
 async function attemptOnce(request: ConnectorRequest, timeoutMs: number, fetchFn: typeof fetch): Promise<Attempt> {
-  const deadline = AbortSignal.timeout(timeoutMs);
   // core-rest-pipeline hands transports a native AbortSignal (its wrapAbortSignalLikePolicy)
   const caller = request.abortSignal as AbortSignal | undefined;
+  const deadline = startDeadline(timeoutMs, caller);
   try {
     const res = await fetchFn(request.url, {
       method: request.method,
       headers: request.headers.rawHeaders(),
       body: bodyOf(request),
       redirect: 'manual', // the pipeline's redirect policy decides, as with the SDK's own client
-      signal: caller ? AbortSignal.any([caller, deadline]) : deadline,
+      signal: deadline.signal,
     });
     const bodyAsText = await res.text();
     const response: ConnectorResponse = { request, status: res.status, headers: headersLike(res.headers), bodyAsText };
     return { outcome: { kind: 'answered', status: res.status, retryAfter: res.headers.get('retry-after') }, response };
   } catch (error) {
     if (caller?.aborted) throw error; // the caller gave up: not ours to retry
-    if (deadline.aborted) return { outcome: { kind: 'timeout' } };
+    if (deadline.expired()) return { outcome: { kind: 'timeout' } };
     const code = (error as { cause?: { code?: unknown } }).cause?.code; // fetch's "fetch failed" names the socket error
     if (typeof code !== 'string') throw error; // not a network failure: a bug, so no retry
     return { outcome: { kind: 'dropped', code } };
+  } finally {
+    deadline.clear();
   }
 }
 
