@@ -19,7 +19,7 @@ import { percentile } from './stats.js';
 import { slope } from './trend.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 12);
 const rate = 200;
 const segmentSeconds = seconds / rounds;
 
@@ -78,7 +78,7 @@ const runs: Run[] = [
 
 // warm up every server on the same mix (JIT, connection pools), then take the first heap reading
 for (const run of runs) {
-  await driveSegment(run.target, { rate, seconds: 3, withTeams: run.teams, responseBase: fake.url, offset: 0 });
+  await driveSegment(run.target, { rate, seconds: 10, withTeams: run.teams, responseBase: fake.url, offset: 0 });
   await new Promise((r) => setTimeout(r, 500));
   run.heap.push([0, await run.target.heapAfterGc()]);
 }
@@ -122,7 +122,20 @@ const figures = (run: Run): [string, string][] => {
     ['throughput req/s', fmt(sent / busy, 1)],
     ['slash-command ack p50 ms', fmt(percentile(ack(run), 50))],
     ['slash-command ack p99 ms (target ≤ 50)', fmt(p99)],
-    ['ack p99 per segment ms', run.segments.map((x) => fmt(percentile(x.ackMs, 99), 1)).join(' ')],
+    [
+      'ack p99 per segment min / median / max ms',
+      [0, 50, 100]
+        .map((q) =>
+          fmt(
+            percentile(
+              run.segments.map((x) => percentile(x.ackMs, 99)),
+              q,
+            ),
+            1,
+          ),
+        )
+        .join(' / '),
+    ],
     ['errors (target 0)', String(run.segments.reduce((s, x) => s + x.errors, 0))],
     ...(run === bare ? [] : ([['p99 ratio to bare Bolt (target ≤ 1.3)', fmt(p99 / bareP99)]] as [string, string][])),
     ['heap after GC, start → end MB', `${fmt(heaps[0] ?? Number.NaN, 1)} → ${fmt(heaps.at(-1) ?? Number.NaN, 1)}`],

@@ -1,4 +1,4 @@
-import { startDeadline } from './deadline.js';
+import { HttpFailure, httpSend } from './http-send.js';
 import { type AttemptOutcome, describeOutcome, retryDelay } from './retry-decision.js';
 
 /**
@@ -34,23 +34,18 @@ export class DeliveryError extends Error {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One POST, cut off after `timeoutMs` (counted to the last byte of the answer). */
-async function postOnce(url: string, body: string, timeoutMs: number, fetchFn: typeof fetch): Promise<AttemptOutcome> {
-  const deadline = startDeadline(timeoutMs);
+async function postOnce(url: string, body: string, timeoutMs: number): Promise<AttemptOutcome> {
   try {
-    const res = await fetchFn(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      signal: deadline.signal,
-    });
-    await res.arrayBuffer(); // read to the end: a drop mid-answer is a failed attempt too
-    return { kind: 'answered', status: res.status, retryAfter: res.headers.get('retry-after') };
+    const answer = await httpSend(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      timeoutMs,
+    );
+    const retryAfter = answer.headers['retry-after'];
+    return { kind: 'answered', status: answer.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : null };
   } catch (error) {
-    if (deadline.expired()) return { kind: 'timeout' };
-    const code = (error as { cause?: { code?: unknown } }).cause?.code; // fetch's "fetch failed" names the socket error
-    return { kind: 'dropped', code: typeof code === 'string' ? code : (error as Error).message };
-  } finally {
-    deadline.clear();
+    if (!(error instanceof HttpFailure)) throw error;
+    return error.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'dropped', code: error.code };
   }
 }
 
@@ -59,15 +54,10 @@ async function postOnce(url: string, body: string, timeoutMs: number, fetchFn: t
  * a DeliveryError naming the last failure when the attempts are spent, or at once on an answer that
  * asking again cannot change (e.g. 404 for an expired Slack response_url).
  */
-export async function postJsonWithRetry(
-  url: string,
-  body: unknown,
-  policy: DeliveryPolicy,
-  fetchFn: typeof fetch = fetch,
-): Promise<void> {
+export async function postJsonWithRetry(url: string, body: unknown, policy: DeliveryPolicy): Promise<void> {
   const serialized = JSON.stringify(body);
   for (let attempt = 1; ; attempt++) {
-    const outcome = await postOnce(url, serialized, policy.timeoutMs, fetchFn);
+    const outcome = await postOnce(url, serialized, policy.timeoutMs);
     if (outcome.kind === 'answered' && outcome.status >= 200 && outcome.status < 300) return;
     const wait = retryDelay(outcome, attempt, policy);
     if (wait === undefined) {

@@ -8,6 +8,9 @@ import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '.
 import { answerKey, type StoredAnswer, saveAnswer } from './answer-store.js';
 import { APOLOGY, type HandlerDeps } from './handler-deps.js';
 
+/** Yields to the event loop's I/O phase: answering waits, acknowledging (Slack's 3 s) does not. */
+const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const EXPIRED = 'That answer has expired — ask again.';
 const UNDELIVERED = 'Sorry — Slack did not take my answer to your command in time. Please run it again in a minute.';
 
@@ -27,6 +30,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
 
   app.command('/spark-or-pytorch', async ({ command, ack, client }) => {
     await ack();
+    await afterPendingIo(); // requests that arrived meanwhile are acknowledged before this one is answered
     const text = command.text.trim();
     const url = command.response_url;
     const answer = async (): Promise<object> => {

@@ -1,5 +1,5 @@
-import { startDeadline } from '../http/deadline.js';
 import { DeliveryError, type DeliveryPolicy } from '../http/delivery-policy.js';
+import { HttpFailure, httpSend } from '../http/http-send.js';
 import { type AttemptOutcome, describeOutcome, isRetryableStatus, retryDelay } from '../http/retry-decision.js';
 import type { Logger } from '../logger.js';
 import type { ConnectorHttpClient, ConnectorRequest, ConnectorResponse } from './connector-types.js';
@@ -18,29 +18,38 @@ function bodyOf(request: ConnectorRequest): string | Uint8Array | null {
 }
 
 /** One try, cut off after `timeoutMs`, counted from connecting to the last byte of the response body. */
-async function attemptOnce(request: ConnectorRequest, timeoutMs: number, fetchFn: typeof fetch): Promise<Attempt> {
+async function attemptOnce(request: ConnectorRequest, timeoutMs: number): Promise<Attempt> {
   // core-rest-pipeline hands transports a native AbortSignal (its wrapAbortSignalLikePolicy)
   const caller = request.abortSignal as AbortSignal | undefined;
-  const deadline = startDeadline(timeoutMs, caller);
   try {
-    const res = await fetchFn(request.url, {
-      method: request.method,
-      headers: request.headers.rawHeaders(),
-      body: bodyOf(request),
-      redirect: 'manual', // the pipeline's redirect policy decides, as with the SDK's own client
-      signal: deadline.signal,
-    });
-    const bodyAsText = await res.text();
-    const response: ConnectorResponse = { request, status: res.status, headers: headersLike(res.headers), bodyAsText };
-    return { outcome: { kind: 'answered', status: res.status, retryAfter: res.headers.get('retry-after') }, response };
+    const answer = await httpSend(
+      request.url,
+      { method: request.method, headers: request.headers.rawHeaders(), body: bodyOf(request) },
+      timeoutMs,
+      caller,
+    );
+    // no redirects are followed: the pipeline's redirect policy decides, as with the SDK's own client
+    const headers = Object.entries(answer.headers).flatMap(([name, value]): [string, string][] =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
+    );
+    const response: ConnectorResponse = {
+      request,
+      status: answer.status,
+      headers: headersLike(headers),
+      bodyAsText: answer.body,
+    };
+    const retryAfter = answer.headers['retry-after'];
+    return {
+      outcome: {
+        kind: 'answered',
+        status: answer.status,
+        retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+      },
+      response,
+    };
   } catch (error) {
-    if (caller?.aborted) throw error; // the caller gave up: not ours to retry
-    if (deadline.expired()) return { outcome: { kind: 'timeout' } };
-    const code = (error as { cause?: { code?: unknown } }).cause?.code; // fetch's "fetch failed" names the socket error
-    if (typeof code !== 'string') throw error; // not a network failure: a bug, so no retry
-    return { outcome: { kind: 'dropped', code } };
-  } finally {
-    deadline.clear();
+    if (!(error instanceof HttpFailure)) throw error; // the caller gave up, or a bug: not ours to retry
+    return { outcome: error.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'dropped', code: error.code } };
   }
 }
 
@@ -58,14 +67,13 @@ async function attemptOnce(request: ConnectorRequest, timeoutMs: number, fetchFn
 export function createConnectorHttpClient(
   policy: DeliveryPolicy,
   logger: Logger,
-  deps: { fetch?: typeof fetch; random?: () => number } = {},
+  deps: { random?: () => number } = {},
 ): ConnectorHttpClient {
-  const fetchFn = deps.fetch ?? fetch;
   return {
     async sendRequest(request) {
       const host = new URL(request.url).host;
       for (let attempt = 1; ; attempt++) {
-        const { outcome, response } = await attemptOnce(request, policy.timeoutMs, fetchFn);
+        const { outcome, response } = await attemptOnce(request, policy.timeoutMs);
         // 2xx, 3xx and a final 4xx go back to the SDK, which reads them (and a 4xx's error code)
         if (response && !isRetryableStatus(response.status)) return response;
         const wait = retryDelay(outcome, attempt, policy, deps.random);

@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeGitHub, startFakeGitHub } from './fake-github.js';
-import { LOCAL_CODE, OWNER, opened, REPO, runBundle, SPARK_PATCH } from './run-bundle.js';
+import type { FakeGitHub } from './fake-github.js';
+import { opened, runBundle, SPARK_PATCH, startPullRequestGitHub } from './run-bundle.js';
 
 let gh: FakeGitHub;
 beforeEach(async () => {
-  gh = await startFakeGitHub(OWNER, REPO);
-  gh.files = [
-    { filename: 'requirements.txt', status: 'modified', patch: SPARK_PATCH },
-    { filename: 'report/daily.py', status: 'added', patch: LOCAL_CODE },
-  ];
+  gh = await startPullRequestGitHub();
 });
 afterEach(async () => {
   await gh.close();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import examples from '@octokit/webhooks-examples';
-import type { FakeGitHub } from './fake-github.js';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.js';
 
 const BUNDLE = new URL('../../action/dist/index.js', import.meta.url).pathname;
 export const OWNER = 'data-team';
@@ -73,4 +73,14 @@ export async function runBundle(
   const raw = readFileSync(join(dir, 'output'), 'utf8');
   for (const m of raw.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] as string] = m[3] as string;
   return { code, stdout, outputs, summary: readFileSync(join(dir, 'summary'), 'utf8') };
+}
+
+/** A loopback GitHub holding a pull request that adds PySpark and code running it in local mode. */
+export async function startPullRequestGitHub(): Promise<FakeGitHub> {
+  const gh = await startFakeGitHub(OWNER, REPO);
+  gh.files = [
+    { filename: 'requirements.txt', status: 'modified', patch: SPARK_PATCH },
+    { filename: 'report/daily.py', status: 'added', patch: LOCAL_CODE },
+  ];
+  return gh;
 }

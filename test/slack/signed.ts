@@ -27,3 +27,10 @@ export async function postSigned(
 
 export const json = 'application/json';
 export const form = 'application/x-www-form-urlencoded';
+
+/** The variables that turn the Slack bot on in HTTP mode against a loopback Slack at `slackUrl`. */
+export const slackEnv = (slackUrl: string) => ({
+  SLACK_BOT_TOKEN: 'xoxb-test-token',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: `${slackUrl}/api/`,
+});

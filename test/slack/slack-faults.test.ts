@@ -3,9 +3,10 @@ import type { DeliveryPolicy } from '../../src/http/delivery-policy.js';
 import { createMemoryLogger } from '../../src/logger.js';
 import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { failOnUnhandledRejections } from '../support/unhandled-rejections.js';
 import { DROP, eventually, type FakeSlack, HANG, startFakeSlack } from './fake-slack.js';
 import { envelope, mention, slashCommand } from './payloads.js';
-import { form, json, postSigned, SIGNING_SECRET } from './signed.js';
+import { form, json, postSigned, slackEnv } from './signed.js';
 
 /** Short limits so that every fault plays out in well under a second or two. */
 const delivery: DeliveryPolicy = { timeoutMs: 800, retries: 3, minBackoffMs: 20, maxBackoffMs: 100 };
@@ -15,20 +16,13 @@ let slack: FakeSlack;
 let server: BotServer;
 let logger: ReturnType<typeof createMemoryLogger>;
 let base: string;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+failOnUnhandledRejections();
 
 beforeEach(async () => {
-  unhandled.length = 0;
-  process.on('unhandledRejection', onUnhandled);
   slack = await startFakeSlack();
   logger = createMemoryLogger();
   server = await startServer({
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `${slack.url}/api/`,
-    },
+    env: slackEnv(slack.url),
     logger,
     store: createMemoryStore(),
     port: 0,
@@ -39,8 +33,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
   await slack.close();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]); // no fault may escape as an unhandled rejection
 });
 
 const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage');

@@ -6,7 +6,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { envelope, mention, slashCommand } from './payloads.js';
-import { form, json, postSigned, SIGNING_SECRET } from './signed.js';
+import { form, json, postSigned, slackEnv } from './signed.js';
 
 let slack: FakeSlack;
 let server: BotServer;
@@ -19,11 +19,7 @@ beforeEach(async () => {
   store = createMemoryStore();
   logger = createMemoryLogger();
   server = await startServer({
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `${slack.url}/api/`,
-    },
+    env: slackEnv(slack.url),
     logger,
     store,
     port: 0,

@@ -4,6 +4,7 @@ import { createMemoryLogger } from '../../src/logger.js';
 import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { CARD_FALLBACK } from '../../src/teams/send-card.js';
+import { failOnUnhandledRejections } from '../support/unhandled-rejections.js';
 import { headline, postActivity, teamsActivity } from './activities.js';
 import { type FakeConnector, type Fault, type Received, startFakeConnector } from './fake-connector.js';
 
@@ -15,12 +16,9 @@ let connector: FakeConnector;
 let server: BotServer;
 let logger: ReturnType<typeof createMemoryLogger>;
 let base: string;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+failOnUnhandledRejections();
 
 beforeEach(async () => {
-  unhandled.length = 0;
-  process.on('unhandledRejection', onUnhandled);
   connector = await startFakeConnector();
   logger = createMemoryLogger();
   const env = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
@@ -28,11 +26,8 @@ beforeEach(async () => {
   base = `http://127.0.0.1:${server.port}`;
 });
 afterEach(async () => {
-  await new Promise((r) => setTimeout(r, 50)); // give a stray rejection the chance to surface
   await server.close();
   await connector.close();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]); // no fault may escape as an unhandled rejection
 });
 
 const QUESTION = 'We have 40 TB of clickstream in HDFS and need nightly joins';
