@@ -75169,15 +75169,19 @@ function jvmCoordinates(text, ecosystem) {
   }
   return out;
 }
-function notebookSource(line) {
-  const m = /^\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(line);
-  if (!m?.[1]) return void 0;
-  try {
-    const value = JSON.parse(m[1]);
-    return typeof value === "string" ? value : void 0;
-  } catch {
-    return void 0;
+function notebookSources(line) {
+  const out = [];
+  for (const m of line.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) {
+    if (m[1]) continue;
+    let value;
+    try {
+      value = JSON.parse(m[0]);
+    } catch {
+      continue;
+    }
+    if (typeof value === "string") out.push(...value.replace(/\n$/, "").split("\n"));
   }
+  return out;
 }
 function readDeclarations(kind, line) {
   switch (kind) {
@@ -75225,12 +75229,10 @@ function readDeclarations(kind, line) {
     }
     case "docker":
       return pipInstallArgs(line, "docker");
-    case "notebook": {
-      const source = notebookSource(line);
-      if (source === void 0) return [];
-      const magic = /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source);
-      return magic ? pipInstallArgs(source.replace(/^\s*[%!]\s*/, ""), "notebook") : pythonImports(source, "notebook");
-    }
+    case "notebook":
+      return notebookSources(line).flatMap(
+        (source) => /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source) ? pipInstallArgs(source.replace(/^\s*[%!]\s*/, ""), "notebook") : pythonImports(source, "notebook")
+      );
     case "import":
       return pythonImports(line, "import");
     case "maven":
@@ -75450,19 +75452,11 @@ function addedCode(files) {
     if (file2.binary || !CODE_FILE.test(file2.path)) continue;
     const notebook = fileKind(file2.path) === "notebook";
     for (const { line, text } of file2.added) {
-      let code = text;
-      if (notebook) {
-        const m = /^\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(text);
-        if (!m?.[1]) continue;
-        try {
-          code = String(JSON.parse(m[1]));
-        } catch {
-          continue;
-        }
+      for (const code of notebook ? notebookSources(text) : [text]) {
+        size += code.length;
+        if (size > MAX_CODE_CHARS) return lines;
+        lines.push({ file: file2.path, line, text: code.replace(/\n$/, "") });
       }
-      size += code.length;
-      if (size > MAX_CODE_CHARS) return lines;
-      lines.push({ file: file2.path, line, text: code.replace(/\n$/, "") });
     }
   }
   return lines;

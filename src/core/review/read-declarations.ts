@@ -151,16 +151,25 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
   return out;
 }
 
-/** Strings inside one line of notebook JSON: `"import torch\n",` → `import torch`. */
-function notebookSource(line: string): string | undefined {
-  const m = /^\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(line);
-  if (!m?.[1]) return undefined;
-  try {
-    const value: unknown = JSON.parse(m[1]);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
+/**
+ * The code lines inside one line of notebook JSON, whatever the writer's layout: one string per
+ * line as Jupyter writes (`"import torch\n",`), a cell's whole source as one string
+ * (`"source": "import torch\nimport pyspark"`), or a minified notebook on a single line. Keys
+ * (strings followed by `:`) are not code.
+ */
+export function notebookSources(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) {
+    if (m[1]) continue; // a key
+    let value: unknown;
+    try {
+      value = JSON.parse(m[0]);
+    } catch {
+      continue;
+    }
+    if (typeof value === 'string') out.push(...value.replace(/\n$/, '').split('\n'));
   }
+  return out;
 }
 
 /** Every declaration one line of a file of the given kind makes. */
@@ -217,12 +226,12 @@ export function readDeclarations(kind: FileKind, line: string): Declaration[] {
     }
     case 'docker':
       return pipInstallArgs(line, 'docker');
-    case 'notebook': {
-      const source = notebookSource(line);
-      if (source === undefined) return [];
-      const magic = /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source);
-      return magic ? pipInstallArgs(source.replace(/^\s*[%!]\s*/, ''), 'notebook') : pythonImports(source, 'notebook');
-    }
+    case 'notebook':
+      return notebookSources(line).flatMap((source) =>
+        /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source)
+          ? pipInstallArgs(source.replace(/^\s*[%!]\s*/, ''), 'notebook')
+          : pythonImports(source, 'notebook'),
+      );
     case 'import':
       return pythonImports(line, 'import');
     case 'maven':

@@ -6,7 +6,7 @@ import type { Facts } from '../types.js';
 import type { RepoConfig } from './config.js';
 import { detectChanges, frameworksInFiles } from './detect-changes.js';
 import type { DiffFile } from './parse-diff.js';
-import { fileKind } from './read-declarations.js';
+import { fileKind, notebookSources } from './read-declarations.js';
 import type { Assessment, Change, Review } from './types.js';
 
 const CODE_FILE = /\.(py|pyi|ipynb|scala|java|kt|sql|r)$/i;
@@ -30,19 +30,11 @@ function addedCode(files: readonly DiffFile[]) {
     if (file.binary || !CODE_FILE.test(file.path)) continue;
     const notebook = fileKind(file.path) === 'notebook';
     for (const { line, text } of file.added) {
-      let code = text;
-      if (notebook) {
-        const m = /^\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(text);
-        if (!m?.[1]) continue;
-        try {
-          code = String(JSON.parse(m[1]));
-        } catch {
-          continue;
-        }
+      for (const code of notebook ? notebookSources(text) : [text]) {
+        size += code.length;
+        if (size > MAX_CODE_CHARS) return lines;
+        lines.push({ file: file.path, line, text: code.replace(/\n$/, '') });
       }
-      size += code.length;
-      if (size > MAX_CODE_CHARS) return lines;
-      lines.push({ file: file.path, line, text: code.replace(/\n$/, '') });
     }
   }
   return lines;

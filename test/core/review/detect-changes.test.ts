@@ -46,6 +46,16 @@ describe('detects frameworks added in every format', () => {
     ['docker/Dockerfile.gpu', ['RUN conda install -y -c pytorch pytorch'], 'added pytorch direct docker pytorch'],
     ['analysis.ipynb', ['    "import torch\\n",'], 'added pytorch direct notebook torch'],
     ['analysis.ipynb', ['    "%pip install pyspark==3.5.0\\n",'], 'added spark direct notebook pyspark'],
+    [
+      'one-string-cells.ipynb',
+      ['   "source": "import numpy as np\\nimport torch\\n"'],
+      'added pytorch direct notebook torch',
+    ],
+    [
+      'minified.ipynb',
+      ['{"cells":[{"cell_type":"code","source":["from pyspark.sql import SparkSession\\n"],"outputs":[]}]}'],
+      'added spark direct notebook pyspark',
+    ],
     ['jobs/etl.py', ['from pyspark.sql import SparkSession'], 'added spark direct import pyspark'],
     ['pom.xml', ['      <artifactId>spark-core_2.12</artifactId>'], 'added spark direct maven spark-core'],
     [
