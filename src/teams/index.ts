@@ -6,6 +6,7 @@ import { createConnectorHttpClient } from './connector-http-client.js';
 import { BodyError, bridge, readActivityBody } from './http-bridge.js';
 import { SparkOrPytorchBot } from './spark-or-pytorch-bot.js';
 import { createTurnErrorHandler } from './turn-error.js';
+import { withinTurn } from './within-turn.js';
 
 const TeamsConfigSchema = z.object({
   MICROSOFT_APP_ID: z.guid("must be the bot registration's app (client) id, a GUID").optional(),
@@ -61,7 +62,7 @@ export const teamsIntegration: Integration<TeamsConfig> = {
       undefined,
       undefined,
       // replies go through our transport: every attempt timed out, retries bounded by `delivery`
-      { httpClient: createConnectorHttpClient(delivery, logger) },
+      { httpClient: createConnectorHttpClient(withinTurn(delivery), logger) },
     );
     const adapter = new CloudAdapter(auth);
     adapter.onTurnError = createTurnErrorHandler(logger);
