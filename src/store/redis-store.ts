@@ -24,7 +24,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       return delay;
     },
   });
+  let lastError = '';
   redis.on('error', (error) => {
+    lastError = error.message;
     if (!down) logger.error('redis error; degraded until it returns', { error: error.message });
     down = true;
   });
@@ -52,6 +54,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       return (await redis.lrange(key('feedback'), 0, -1)).map((v) => JSON.parse(v) as FeedbackVote);
     },
     async ping() {
+      // while the client is reconnecting, say so at once rather than queue behind the outage
+      if (redis.status !== 'ready')
+        throw new Error(`Redis is unreachable (${redis.status}): ${lastError || 'not connected yet'}`);
       await redis.ping();
     },
     async close() {
