@@ -25,10 +25,15 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     },
   });
   let lastError = '';
-  redis.on('error', (error) => {
-    lastError = error.message;
-    if (!down) logger.error('redis error; degraded until it returns', { error: error.message });
+  let closing = false;
+  const degrade = (reason: string) => {
+    lastError = reason;
+    if (!down) logger.error('redis error; degraded until it returns', { error: reason });
     down = true;
+  };
+  redis.on('error', (error) => degrade(error.message));
+  redis.on('close', () => {
+    if (!closing && !down) degrade('the connection closed'); // after an error, keep its more precise words
   });
   redis.on('ready', () => {
     if (down) logger.info('redis connection restored');
@@ -54,12 +59,12 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       return (await redis.lrange(key('feedback'), 0, -1)).map((v) => JSON.parse(v) as FeedbackVote);
     },
     async ping() {
-      // while the client is reconnecting, say so at once rather than queue behind the outage
-      if (redis.status !== 'ready')
-        throw new Error(`Redis is unreachable (${redis.status}): ${lastError || 'not connected yet'}`);
+      // during an outage, say so at once rather than queue behind it
+      if (down) throw new Error(`Redis is unreachable: ${lastError}`);
       await redis.ping();
     },
     async close() {
+      closing = true;
       await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -135,7 +135,9 @@ describe('two server processes sharing one real Redis', () => {
     const ready = `${a.url}/readyz`;
     expect((await fetch(ready)).status).toBe(200);
     await redis.stop();
-    expect((await fetch(ready)).status).toBe(503);
+    const down = await fetch(ready);
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { reason: string }).reason).toMatch(/^Redis is unreachable: /);
     expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
     await redis.restart();
     const deadline = Date.now() + 10_000;
