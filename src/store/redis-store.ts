@@ -61,7 +61,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async ping() {
       // during an outage, say so at once rather than queue behind it
       if (down) throw new Error(`Redis is unreachable: ${lastError}`);
-      await redis.ping();
+      await redis.ping().catch((error: Error) => {
+        throw new Error(`Redis is unreachable: ${lastError || error.message}`);
+      });
     },
     async close() {
       closing = true;
