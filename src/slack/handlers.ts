@@ -7,6 +7,7 @@ import { saveAnswer, threadKey } from './answer-store.js';
 import { APOLOGY, type HandlerDeps } from './handler-deps.js';
 import { homeView } from './home-view.js';
 import { registerInteractions } from './interactions.js';
+import { postAnswer } from './post-answer.js';
 
 const EVENT_TTL_SECONDS = 3600;
 
@@ -48,7 +49,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         return;
       }
       const id = randomUUID();
-      await client.chat.postMessage({ ...where, ...renderRecommendationBlocks(r, id) });
+      await postAnswer(deps.poster, { ...where, ...renderRecommendationBlocks(r, id) }, id, deps.delivery, logger);
       await saveAnswer(store, id, {
         facts: r.facts,
         verdict: r.verdict,

@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Integration } from '../http/integration.js';
 import { registerHandlers } from './handlers.js';
@@ -51,6 +51,14 @@ export const slackIntegration: Integration<SlackConfig> = {
         maxTimeout: delivery.maxBackoffMs,
       },
     };
+    // answers go through a client without retries of its own: postAnswer retries only once the
+    // thread shows a lost answer did not land, so a retry never posts it twice
+    const poster = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+      ...clientOptions,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: slackLogger,
+    });
     if (config.SLACK_APP_TOKEN) {
       const app = new App({
         token: config.SLACK_BOT_TOKEN,
@@ -60,7 +68,7 @@ export const slackIntegration: Integration<SlackConfig> = {
         logger: slackLogger,
         clientOptions,
       });
-      registerHandlers(app, { store, logger, delivery });
+      registerHandlers(app, { store, logger, delivery, poster });
       return {
         routes: [],
         description: 'Slack: Socket Mode',
@@ -80,7 +88,7 @@ export const slackIntegration: Integration<SlackConfig> = {
       logger: slackLogger,
       clientOptions,
     });
-    registerHandlers(app, { store, logger, delivery });
+    registerHandlers(app, { store, logger, delivery, poster });
     return {
       routes: [{ method: 'POST', path: '/slack/events', handle: (req, res) => receiver.handle(req, res) }],
       description: 'Slack: HTTP mode at POST /slack/events',

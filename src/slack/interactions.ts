@@ -7,6 +7,7 @@ import { noteVerdict } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
 import { answerKey, type StoredAnswer, saveAnswer } from './answer-store.js';
 import { APOLOGY, type HandlerDeps } from './handler-deps.js';
+import { postAnswer } from './post-answer.js';
 
 /** Yields to the event loop's I/O phase: answering waits, acknowledging (Slack's 3 s) does not. */
 const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -85,7 +86,13 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       const id = randomUUID();
       const message = renderRecommendationBlocks(r, id);
       if (stored.threadTs)
-        await client.chat.postMessage({ channel: stored.channel, thread_ts: stored.threadTs, ...message });
+        await postAnswer(
+          deps.poster,
+          { channel: stored.channel, thread_ts: stored.threadTs, ...message },
+          id,
+          deps.delivery,
+          logger,
+        );
       else await respond(body.response_url, { response_type: 'ephemeral', replace_original: true, ...message });
       await saveAnswer(store, id, { ...stored, facts: r.facts, verdict: r.verdict, confidence: r.confidence });
       noteVerdict(r.verdict);
@@ -126,23 +133,27 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     }
     const r = ask('', { context: stored.facts });
     const message = renderRecommendationBlocks(r, action.value ?? '');
-    const posted = await client.chat
-      .postMessage({
+    const posted = await postAnswer(
+      deps.poster,
+      {
         channel: stored.channel,
         text: `<@${body.user.id}> shared: ${message.text}`,
         blocks: message.blocks as unknown as KnownBlock[],
-      })
-      .catch(async (error: Error & { data?: { error?: string } }) => {
-        logger.error('share failed', { error: error.message });
-        const text =
-          error.data?.error === 'not_in_channel' || error.data?.error === 'channel_not_found'
-            ? 'I can’t post in this channel yet — invite me with `/invite @spark-or-pytorch`, then press Share again.'
-            : APOLOGY;
-        await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text }).catch((e) =>
-          undelivered(client, stored.channel, body.user.id, e),
-        );
-        return undefined;
-      });
+      },
+      action.value ?? '',
+      deps.delivery,
+      logger,
+    ).catch(async (error: Error & { data?: { error?: string } }) => {
+      logger.error('share failed', { error: error.message });
+      const text =
+        error.data?.error === 'not_in_channel' || error.data?.error === 'channel_not_found'
+          ? 'I can’t post in this channel yet — invite me with `/invite @spark-or-pytorch`, then press Share again.'
+          : APOLOGY;
+      await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text }).catch((e) =>
+        undelivered(client, stored.channel, body.user.id, e),
+      );
+      return undefined;
+    });
     if (!posted) return;
     if (posted.ts) await saveAnswer(store, action.value ?? '', { ...stored, threadTs: posted.ts });
     await respond(body.response_url, { delete_original: true }).catch((error) => {

@@ -5,6 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 export const DROP = 1;
 /** A fault that accepts the request and never answers (until the fake closes). */
 export const HANG = 2;
+/** A fault that posts the message, then drops the connection: the answer is lost on the way back. */
+export const LOSE = 3;
 /**
  * What the next calls meet: an HTTP status (429 carries Retry-After: 1), DROP, HANG, or a string —
  * a 200 with `{ ok: false, error }`, the way Slack refuses e.g. invalid_blocks.
@@ -34,6 +36,7 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
   const responseFaults: Fault[] = [];
   const hung = new Set<Socket>();
   let responseAttempts = 0;
+  const posted: { channel: unknown; thread_ts: unknown; ts: string; metadata: unknown }[] = [];
   let ts = 1700000000;
   /** answers with the fault and returns true, or returns false when there is none */
   const inject = (fault: Fault | undefined, req: IncomingMessage, res: ServerResponse) => {
@@ -57,7 +60,7 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
       ? (JSON.parse(raw || '{}') as Record<string, unknown>)
       : Object.fromEntries(new URLSearchParams(raw));
     for (const [k, v] of Object.entries(body)) {
-      if (typeof v === 'string' && (k === 'blocks' || k === 'view')) body[k] = JSON.parse(v);
+      if (typeof v === 'string' && (k === 'blocks' || k === 'view' || k === 'metadata')) body[k] = JSON.parse(v);
     }
     const path = req.url ?? '';
     res.setHeader('content-type', 'application/json');
@@ -69,13 +72,36 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
     }
     const method = path.replace(/^\/api\//, '');
     if (record) calls.push({ method, body });
-    if (inject(method === 'chat.postMessage' ? faults.shift() : undefined, req, res)) return;
+    const fault = method === 'chat.postMessage' ? faults.shift() : undefined;
+    const post = () => {
+      const message = {
+        channel: body.channel,
+        thread_ts: body.thread_ts,
+        ts: `${ts++}.000100`,
+        metadata: body.metadata,
+      };
+      if (record) posted.push(message);
+      return message;
+    };
+    if (fault === LOSE) {
+      post();
+      req.socket.destroy();
+      return;
+    }
+    if (inject(fault, req, res)) return;
+    if (method === 'conversations.replies' || method === 'conversations.history') {
+      const messages = posted.filter(
+        (m) =>
+          m.channel === body.channel && (method === 'conversations.history' ? !m.thread_ts : m.thread_ts === body.ts),
+      );
+      return res.end(JSON.stringify({ ok: true, messages }));
+    }
     if (method === 'auth.test')
       return res.end(
         JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'spark-or-pytorch' }),
       );
     if (method === 'chat.postMessage')
-      return res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${ts++}.000100` }));
+      return res.end(JSON.stringify({ ok: true, channel: body.channel, ts: post().ts }));
     return res.end(JSON.stringify({ ok: true }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,7 @@ import { createMemoryLogger } from '../../src/logger.js';
 import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { failOnUnhandledRejections } from '../support/unhandled-rejections.js';
-import { DROP, eventually, type FakeSlack, HANG, startFakeSlack } from './fake-slack.js';
+import { DROP, eventually, type FakeSlack, HANG, LOSE, startFakeSlack } from './fake-slack.js';
 import { envelope, mention, slashCommand } from './payloads.js';
 import { form, json, postSigned, slackEnv } from './signed.js';
 
@@ -57,6 +57,18 @@ describe('Slack Web API faults: retried with backoff, bounded, never a duplicate
     expect(posts()).toHaveLength(faults.length + 1); // the refused attempts, then one delivery
     expect(delivered.at(-1)?.body.thread_ts).toBe('1700000050.000100');
     expect(slack.faults).toEqual([]);
+  });
+
+  it('an answer that landed but whose reply was lost is looked up in the thread, not posted again', async () => {
+    slack.faults.push(LOSE);
+    await ask('40 TB in HDFS, nightly joins', '1700000055.000100');
+    await eventually(() => logged('slack answer had landed: not posted again')[0], 10_000);
+    await settle();
+    expect(posts()).toHaveLength(1);
+    const lookup = slack.calls.filter((c) => c.method === 'conversations.replies');
+    expect(lookup).toHaveLength(1);
+    expect(lookup[0]?.body).toMatchObject({ channel: 'C1', ts: '1700000055.000100', include_all_metadata: 'true' });
+    expect(posts()[0]?.body.metadata).toMatchObject({ event_type: 'spark_or_pytorch_answer' });
   });
 
   it('Slack refusing the answer (invalid_blocks) gets a short plain apology in the thread instead', async () => {
