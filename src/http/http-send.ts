@@ -1,5 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { DeliveryPolicy } from './delivery-policy.js';
+import { type Attempt, deliverWithRetries } from './retry-decision.js';
 
 export type HttpAnswer = { readonly status: number; readonly headers: IncomingHttpHeaders; readonly body: string };
 
@@ -66,4 +68,44 @@ export function httpSend(
     caller?.addEventListener('abort', onAbort, { once: true });
     req.end(init.body ?? undefined);
   });
+}
+
+/**
+ * httpSend as one retry attempt: an answer of any status is `answered` (with its Retry-After) and
+ * comes back as the value; a timeout or a broken connection is an outcome without a value.
+ * `isFinal` decides which answers end the retries.
+ */
+export async function sendAttempt(
+  url: string,
+  init: Parameters<typeof httpSend>[1],
+  timeoutMs: number,
+  isFinal: (status: number) => boolean,
+  caller?: AbortSignal,
+): Promise<Attempt<HttpAnswer>> {
+  try {
+    const answer = await httpSend(url, init, timeoutMs, caller);
+    const retryAfter = answer.headers['retry-after'];
+    const outcome = {
+      kind: 'answered' as const,
+      status: answer.status,
+      retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+    };
+    return isFinal(answer.status) ? { outcome, value: answer } : { outcome };
+  } catch (error) {
+    if (!(error instanceof HttpFailure)) throw error; // the caller gave up, or a bug: not ours to retry
+    return { outcome: error.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'dropped', code: error.code } };
+  }
+}
+
+/**
+ * POSTs `body` as JSON to `url` under the policy and resolves once it is answered 2xx. Rejects with
+ * a DeliveryError naming the last failure when the attempts are spent, or at once on an answer that
+ * asking again cannot change (e.g. 404 for an expired Slack response_url).
+ */
+export async function postJsonWithRetry(url: string, body: unknown, policy: DeliveryPolicy): Promise<void> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const delivered = (status: number) => status >= 200 && status < 300;
+  await deliverWithRetries(`POST ${new URL(url).host}`, policy, () =>
+    sendAttempt(url, init, policy.timeoutMs, delivered),
+  );
 }

@@ -1,4 +1,4 @@
-import type { DeliveryPolicy } from './delivery-policy.js';
+import { DeliveryError, type DeliveryPolicy } from './delivery-policy.js';
 
 /** The longest Retry-After an answer waits for; a platform asking for more is given up on. */
 export const MAX_RETRY_AFTER_MS = 10_000;
@@ -49,4 +49,35 @@ export function describeOutcome(outcome: AttemptOutcome, policy: DeliveryPolicy)
   if (outcome.kind === 'answered') return `answered ${outcome.status}`;
   if (outcome.kind === 'timeout') return `did not answer within ${policy.timeoutMs} ms`;
   return `dropped the connection (${outcome.code})`;
+}
+
+/** One try's result: how it ended and, when it delivered, what it returned. */
+export type Attempt<T> = { readonly outcome: AttemptOutcome; readonly value?: T };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls `attempt` until it returns a value, waiting `retryDelay` between tries, and rejects with a
+ * DeliveryError naming `what` and the last outcome once the policy says stop. The one retry loop of
+ * every front end's delivery (Slack answers and response_url, the Teams connector).
+ */
+export async function deliverWithRetries<T>(
+  what: string,
+  policy: DeliveryPolicy,
+  attempt: (n: number) => Promise<Attempt<T>>,
+  options: { onRetry?: (n: number, reason: string, waitMs: number) => void; random?: () => number } = {},
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    const { outcome, value } = await attempt(n);
+    if (value !== undefined) return value;
+    const wait = retryDelay(outcome, n, policy, options.random);
+    const reason = describeOutcome(outcome, policy);
+    if (wait === undefined)
+      throw new DeliveryError(
+        `${what} ${reason} (${n} attempts)`,
+        outcome.kind === 'answered' ? outcome.status : undefined,
+      );
+    options.onRetry?.(n, reason, wait);
+    await sleep(wait);
+  }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { postJsonWithRetry } from '../http/delivery-policy.js';
+import { postJsonWithRetry } from '../http/http-send.js';
 import { ask, compare, InputError } from '../index.js';
 import { noteVerdict } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';

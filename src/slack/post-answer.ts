@@ -1,6 +1,6 @@
-import type { webApi } from '@slack/bolt';
-import { DeliveryError, type DeliveryPolicy } from '../http/delivery-policy.js';
-import { retryDelay } from '../http/retry-decision.js';
+import { webApi } from '@slack/bolt';
+import type { DeliveryPolicy } from '../http/delivery-policy.js';
+import { type Attempt, type AttemptOutcome, deliverWithRetries } from '../http/retry-decision.js';
 import type { Logger } from '../logger.js';
 
 type WebClient = webApi.WebClient;
@@ -9,16 +9,19 @@ type Posted = { ts?: string | undefined };
 
 /** Answers carry this in their message metadata, so that a lost reply can be looked for. */
 const EVENT_TYPE = 'spark_or_pytorch_answer';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** How one chat.postMessage ended, for the decision what to do next. */
-function classify(error: unknown): { kind: 'final' } | { kind: 'later'; retryAfterS?: number } | { kind: 'unknown' } {
-  const e = error as { code?: string; statusCode?: number; retryAfter?: number };
-  if (e.code === 'slack_webapi_rate_limited_error') return { kind: 'later', retryAfterS: e.retryAfter ?? 1 };
-  // a timeout, a dropped connection or a 5xx: Slack may have posted the message before the answer was lost
-  if (e.code === 'slack_webapi_request_error' || (e.code === 'slack_webapi_http_error' && (e.statusCode ?? 0) >= 500))
-    return { kind: 'unknown' };
-  return { kind: 'final' }; // Slack refused the message (invalid_blocks, not_in_channel, …): asking again won't help
+/**
+ * How a failed chat.postMessage ended, or undefined when Slack refused the message itself
+ * (invalid_blocks, not_in_channel, …), which asking again won't change.
+ */
+function outcomeOf(error: unknown): AttemptOutcome | undefined {
+  const e = error as { code?: string; statusCode?: number; retryAfter?: number; message?: string };
+  if (e.code === webApi.ErrorCode.RateLimitedError)
+    return { kind: 'answered', status: 429, retryAfter: String(e.retryAfter ?? 1) };
+  if (e.code === webApi.ErrorCode.HTTPError && (e.statusCode ?? 0) >= 500)
+    return { kind: 'answered', status: e.statusCode ?? 500 };
+  if (e.code === webApi.ErrorCode.RequestError) return { kind: 'dropped', code: e.message ?? 'request error' };
+  return undefined;
 }
 
 /** The message carrying `answerId`, if Slack has it in the thread (or the channel). */
@@ -44,7 +47,7 @@ async function findPosted(client: WebClient, message: Message, answerId: string)
  * rejectRateLimitedCalls): this does, under `policy` — after Retry-After on a 429, and after a
  * timeout, a dropped connection or a 5xx only once the thread shows the message did not land.
  */
-export async function postAnswer(
+export function postAnswer(
   client: WebClient,
   message: Message,
   answerId: string,
@@ -52,31 +55,24 @@ export async function postAnswer(
   logger: Logger,
 ): Promise<Posted> {
   const tagged = { ...message, metadata: { event_type: EVENT_TYPE, event_payload: { answer_id: answerId } } };
-  for (let attempt = 1; ; attempt++) {
+  const attempt = async (n: number): Promise<Attempt<Posted>> => {
     try {
       const posted = await client.chat.postMessage(tagged as webApi.ChatPostMessageArguments);
-      return { ts: posted.ts };
+      return { outcome: { kind: 'answered', status: 200 }, value: { ts: posted.ts } };
     } catch (error) {
-      const outcome = classify(error);
-      if (outcome.kind === 'final') throw error;
-      if (outcome.kind === 'unknown') {
-        const landed = await findPosted(client, message, answerId).catch((e: Error) => {
-          logger.warn('slack: could not look for a lost answer; posting it again', { error: e.message });
-          return undefined;
-        });
-        if (landed) {
-          logger.info('slack answer had landed: not posted again', { attempt });
-          return landed;
-        }
-      }
-      const wait =
-        outcome.kind === 'later'
-          ? retryDelay({ kind: 'answered', status: 429, retryAfter: String(outcome.retryAfterS) }, attempt, policy)
-          : retryDelay({ kind: 'timeout' }, attempt, policy);
-      if (wait === undefined)
-        throw new DeliveryError(`Slack did not take the answer: ${(error as Error).message} (${attempt} attempts)`);
-      logger.warn('slack answer retry', { attempt, reason: (error as Error).message, waitMs: wait });
-      await sleep(wait);
+      const outcome = outcomeOf(error);
+      if (!outcome) throw error;
+      if (outcome.kind === 'answered' && outcome.status === 429) return { outcome }; // not posted: Slack said so
+      // a timeout, a dropped connection or a 5xx: Slack may have posted it before the answer was lost
+      const landed = await findPosted(client, message, answerId).catch((e: Error) => {
+        logger.warn('slack: could not look for a lost answer; posting it again', { error: e.message });
+        return undefined;
+      });
+      if (landed) logger.info('slack answer had landed: not posted again', { attempt: n });
+      return landed ? { outcome, value: landed } : { outcome };
     }
-  }
+  };
+  return deliverWithRetries('Slack', policy, attempt, {
+    onRetry: (n, reason, waitMs) => logger.warn('slack answer retry', { attempt: n, reason, waitMs }),
+  });
 }
