@@ -17,10 +17,11 @@ export type Logger = {
 export type RequestContext = { readonly requestId: string; verdict?: string };
 export const requestContext = new AsyncLocalStorage<RequestContext>();
 
-/** Records the verdict on the current request (for its request log line). */
-export function noteVerdict(verdict: string): void {
+/** An answer was made: its verdict goes on the request's own line, and in an `answered` line now. */
+export function logAnswer(logger: Logger, platform: string, verdict: string): void {
   const context = requestContext.getStore();
   if (context) context.verdict = verdict;
+  logger.info('answered', { platform, verdict });
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };

@@ -5,7 +5,7 @@ import { type Config, loadConfig } from './config.js';
 import { DEFAULT_DELIVERY, type DeliveryPolicy } from './http/delivery-policy.js';
 import type { Integration, Route, StartedIntegration } from './http/integration.js';
 import { bundledKnowledge } from './knowledge/load-knowledge.js';
-import { createLogger, type Logger, requestContext } from './logger.js';
+import { createLogger, type Logger, type RequestContext, requestContext } from './logger.js';
 import { slackIntegration } from './slack/index.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
@@ -73,10 +73,9 @@ export async function startServer(options: {
   const paths = new Set([...routes.values()].map((r) => r.path).concat(['/healthz', '/readyz']));
   let inFlight = 0;
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, context: RequestContext) => {
     const started = performance.now();
-    const context = requestContext.getStore();
-    const requestId = context?.requestId ?? randomUUID();
+    const { requestId } = context;
     inFlight++;
     res.setHeader('x-request-id', requestId);
     let respondedAt: number | undefined;
@@ -113,12 +112,16 @@ export async function startServer(options: {
         path,
         status: res.statusCode,
         ms: Math.round((respondedAt ?? performance.now()) - started),
-        ...(context?.verdict ? { verdict: context.verdict } : {}),
+        ...(context.verdict ? { verdict: context.verdict } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),
       });
     }
   };
-  const server = createServer((req, res) => requestContext.run({ requestId: randomUUID() }, () => handle(req, res)));
+  // every line logged while a request is handled, after Slack's ack too, carries its id
+  const server = createServer((req, res) => {
+    const context: RequestContext = { requestId: randomUUID() };
+    requestContext.run(context, () => handle(req, res, context));
+  });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   await Promise.all(started.map((s) => s.start?.()));

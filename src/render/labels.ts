@@ -32,3 +32,6 @@ export const NEXT_SECTION_TITLE: Readonly<Record<Verdict, string>> = {
   neither: 'What to use instead',
   unclear: 'What would settle it',
 };
+
+/** What every front end says when an answer could not be made or delivered. */
+export const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';

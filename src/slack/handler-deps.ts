@@ -12,5 +12,3 @@ export type HandlerDeps = {
   readonly poster: webApi.WebClient;
   readonly now?: () => Date;
 };
-
-export const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';

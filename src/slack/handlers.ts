@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { ask, InputError, type Recommendation } from '../index.js';
-import { noteVerdict } from '../logger.js';
+import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderRecommendationBlocks } from '../render/block-kit.js';
+import { APOLOGY } from '../render/labels.js';
 import { saveAnswer, threadKey } from './answer-store.js';
-import { APOLOGY, type HandlerDeps } from './handler-deps.js';
+import type { HandlerDeps } from './handler-deps.js';
 import { homeView } from './home-view.js';
 import { registerInteractions } from './interactions.js';
 import { postAnswer } from './post-answer.js';
@@ -34,8 +35,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await next();
   });
 
+  /** Every message goes out through postAnswer: once, never twice, whatever the network does. */
+  const post = (message: Parameters<typeof postAnswer>[1]) =>
+    postAnswer(deps.poster, message, randomUUID(), deps.delivery, logger);
   const reply = async (
-    client: App['client'],
     channel: string,
     threadTs: string | undefined,
     text: string,
@@ -45,7 +48,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     try {
       const r = answerOrHelp(text, context);
       if (!r) {
-        await client.chat.postMessage({ ...where, text: HELP_TEXT, mrkdwn: true });
+        await post({ ...where, text: HELP_TEXT, mrkdwn: true });
         return;
       }
       const id = randomUUID();
@@ -57,28 +60,27 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         channel,
         ...(threadTs ? { threadTs } : {}),
       });
-      noteVerdict(r.verdict);
-      logger.info('answered', { platform: 'slack', verdict: r.verdict });
+      logAnswer(logger, 'slack', r.verdict);
     } catch (error) {
       // the answer could not be delivered (or made): say so in a short plain message, which Slack
       // accepts even when it refused the full answer; when Slack takes nothing, the log says so
       const text = error instanceof InputError ? error.message : APOLOGY;
       if (!(error instanceof InputError)) logger.error('slack answer failed', { error: (error as Error).message });
-      await client.chat.postMessage({ ...where, text }).catch((e: Error) => {
+      await post({ ...where, text }).catch((e: Error) => {
         logger.error('slack answer undeliverable: the apology failed too', { error: e.message });
       });
     }
   };
 
-  app.event('app_mention', async ({ event, client }) => {
+  app.event('app_mention', async ({ event }) => {
     const threadTs = event.thread_ts ?? event.ts;
     const context = event.thread_ts
       ? await store.getJson<Recommendation['facts']>(threadKey(event.channel, event.thread_ts))
       : undefined;
-    await reply(client, event.channel, threadTs, stripMentions(event.text ?? ''), context);
+    await reply(event.channel, threadTs, stripMentions(event.text ?? ''), context);
   });
 
-  app.message(async ({ message, context, client }) => {
+  app.message(async ({ message, context }) => {
     if (message.subtype !== undefined || 'bot_id' in message) return; // edits, deletions, bots (ourselves included)
     const text = 'text' in message ? (message.text ?? '') : '';
     if (context.botUserId && text.includes(`<@${context.botUserId}>`)) return; // app_mention answers it
@@ -87,12 +89,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       const earlier = threadTs
         ? await store.getJson<Recommendation['facts']>(threadKey(message.channel, threadTs))
         : undefined;
-      await reply(client, message.channel, threadTs ?? message.ts, stripMentions(text), earlier);
+      await reply(message.channel, threadTs ?? message.ts, stripMentions(text), earlier);
       return;
     }
     if (!threadTs) return;
     const earlier = await store.getJson<Recommendation['facts']>(threadKey(message.channel, threadTs));
-    if (earlier) await reply(client, message.channel, threadTs, stripMentions(text), earlier); // only threads we answered
+    if (earlier) await reply(message.channel, threadTs, stripMentions(text), earlier); // only threads we answered
   });
 
   registerInteractions(app, deps);

@@ -36,8 +36,6 @@ export const slackIntegration: Integration<SlackConfig> = {
     SLACK_API_URL: 'set a full URL such as https://slack.com/api/, or unset it',
   },
   async create(config, { store, logger, delivery }) {
-    // convoStore: false — thread state lives in our Store, shared by every replica; Bolt's own
-    // per-process conversation store would only build a "not found" Error for every event
     const slackLogger = toSlackLogger(logger);
     const clientOptions = {
       ...(config.SLACK_API_URL
@@ -59,15 +57,16 @@ export const slackIntegration: Integration<SlackConfig> = {
       rejectRateLimitedCalls: true,
       logger: slackLogger,
     });
+    const appOptions = {
+      token: config.SLACK_BOT_TOKEN,
+      // thread state lives in our Store, shared by every replica; Bolt's own per-process
+      // conversation store would only build a "not found" Error for every event
+      convoStore: false as const,
+      logger: slackLogger,
+      clientOptions,
+    };
     if (config.SLACK_APP_TOKEN) {
-      const app = new App({
-        token: config.SLACK_BOT_TOKEN,
-        appToken: config.SLACK_APP_TOKEN,
-        socketMode: true,
-        convoStore: false,
-        logger: slackLogger,
-        clientOptions,
-      });
+      const app = new App({ ...appOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true });
       registerHandlers(app, { store, logger, delivery, poster });
       return {
         routes: [],
@@ -81,13 +80,7 @@ export const slackIntegration: Integration<SlackConfig> = {
       };
     }
     const receiver = new RouteReceiver(config.SLACK_SIGNING_SECRET as string, slackLogger);
-    const app = new App({
-      token: config.SLACK_BOT_TOKEN,
-      receiver,
-      convoStore: false,
-      logger: slackLogger,
-      clientOptions,
-    });
+    const app = new App({ ...appOptions, receiver });
     registerHandlers(app, { store, logger, delivery, poster });
     return {
       routes: [{ method: 'POST', path: '/slack/events', handle: (req, res) => receiver.handle(req, res) }],

@@ -3,10 +3,11 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { postJsonWithRetry } from '../http/http-send.js';
 import { ask, compare, InputError } from '../index.js';
-import { noteVerdict } from '../logger.js';
+import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
+import { APOLOGY } from '../render/labels.js';
 import { answerKey, type StoredAnswer, saveAnswer } from './answer-store.js';
-import { APOLOGY, type HandlerDeps } from './handler-deps.js';
+import type { HandlerDeps } from './handler-deps.js';
 import { postAnswer } from './post-answer.js';
 
 /** Yields to the event loop's I/O phase: answering waits, acknowledging (Slack's 3 s) does not. */
@@ -21,13 +22,17 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
   const now = deps.now ?? (() => new Date());
   /** response_url delivery with the same timeouts and bounded retries as the Web API client */
   const respond = (url: string, message: object) => postJsonWithRetry(url, message, deps.delivery);
-  /** when response_url refuses for good, a short private note through the Web API; else the log */
-  const undelivered = async (client: App['client'], channel: string, user: string, error: unknown) => {
-    logger.error('slack response undeliverable', { error: (error as Error).message });
-    await client.chat.postEphemeral({ channel, user, text: UNDELIVERED }).catch((e: Error) => {
-      logger.error('slack fallback message failed too', { error: e.message });
+  /**
+   * A private message through response_url; when that refuses for good, a short note through the
+   * Web API (chat.postEphemeral), and when that fails too, the log.
+   */
+  const tellPrivately = (client: App['client'], to: { url: string; channel: string; user: string }, message: object) =>
+    respond(to.url, { response_type: 'ephemeral', ...message }).catch(async (error: Error) => {
+      logger.error('slack response undeliverable', { error: error.message });
+      await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: UNDELIVERED }).catch((e: Error) => {
+        logger.error('slack fallback message failed too', { error: e.message });
+      });
     });
-  };
 
   app.command('/spark-or-pytorch', async ({ command, ack, client }) => {
     await ack();
@@ -55,8 +60,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         channel: command.channel_id,
         responseUrl: url,
       });
-      noteVerdict(r.verdict);
-      logger.info('answered', { platform: 'slack', verdict: r.verdict });
+      logAnswer(logger, 'slack', r.verdict);
       return message;
     };
     let message: object;
@@ -66,20 +70,15 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       if (!(error instanceof InputError)) logger.error('slash command failed', { error: (error as Error).message });
       message = { text: error instanceof InputError ? error.message : APOLOGY };
     }
-    await respond(url, { response_type: 'ephemeral', ...message }).catch((error) =>
-      undelivered(client, command.channel_id, command.user_id, error),
-    );
+    await tellPrivately(client, { url, channel: command.channel_id, user: command.user_id }, message);
   });
 
   app.action<BlockAction<ButtonAction>>(/^followup:/, async ({ ack, action, body, client }) => {
     await ack();
     const [, followUp, option] = action.action_id.split(':');
     const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
-    const channel = stored?.channel ?? body.channel?.id ?? '';
-    const privately = (message: object) =>
-      respond(body.response_url, { response_type: 'ephemeral', ...message }).catch((error) =>
-        undelivered(client, channel, body.user.id, error),
-      );
+    const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
+    const privately = (message: object) => tellPrivately(client, to, message);
     if (!stored || !followUp || !option) return void (await privately({ replace_original: false, text: EXPIRED }));
     try {
       const r = ask('', { context: stored.facts, answers: { [followUp]: option } });
@@ -95,7 +94,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         );
       else await respond(body.response_url, { response_type: 'ephemeral', replace_original: true, ...message });
       await saveAnswer(store, id, { ...stored, facts: r.facts, verdict: r.verdict, confidence: r.confidence });
-      noteVerdict(r.verdict);
+      logAnswer(logger, 'slack', r.verdict);
     } catch (error) {
       logger.error('follow-up failed', { error: (error as Error).message, user: body.user.id });
       await privately({ replace_original: false, text: APOLOGY });
@@ -117,20 +116,15 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       at: now().toISOString(),
     });
     const text = vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Reply in the thread with what was missing.';
-    await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text }).catch((error) =>
-      undelivered(client, stored?.channel ?? body.channel?.id ?? '', body.user.id, error),
-    );
+    const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
+    await tellPrivately(client, to, { replace_original: false, text });
   });
 
   app.action<BlockAction<ButtonAction>>('share', async ({ ack, action, body, client }) => {
     await ack();
     const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
-    if (!stored) {
-      await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: EXPIRED }).catch(
-        (error) => undelivered(client, body.channel?.id ?? '', body.user.id, error),
-      );
-      return;
-    }
+    const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
+    if (!stored) return void (await tellPrivately(client, to, { replace_original: false, text: EXPIRED }));
     const r = ask('', { context: stored.facts });
     const message = renderRecommendationBlocks(r, action.value ?? '');
     const posted = await postAnswer(
@@ -149,9 +143,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         error.data?.error === 'not_in_channel' || error.data?.error === 'channel_not_found'
           ? 'I can’t post in this channel yet — invite me with `/invite @spark-or-pytorch`, then press Share again.'
           : APOLOGY;
-      await respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text }).catch((e) =>
-        undelivered(client, stored.channel, body.user.id, e),
-      );
+      await tellPrivately(client, to, { replace_original: false, text });
       return undefined;
     });
     if (!posted) return;

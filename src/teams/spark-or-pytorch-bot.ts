@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { ask, compare, type Facts, InputError, type Recommendation } from '../index.js';
-import { type Logger, noteVerdict } from '../logger.js';
+import { type Logger, logAnswer } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
 import type { Store } from '../store/store.js';
 import { sendCard } from './send-card.js';
 
 const TTL_SECONDS = 7 * 24 * 3600;
-const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';
 type StoredAnswer = { facts: Facts; verdict: string; confidence: number };
 type SubmitData = { kind?: string; answerId?: string; followUp?: string; option?: string; vote?: string };
 
@@ -50,8 +49,7 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
     await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
     await this.store.setJson(this.conversationKey(context), r.facts, TTL_SECONDS);
-    noteVerdict(r.verdict);
-    this.logger.info('answered', { platform: 'teams', verdict: r.verdict });
+    logAnswer(this.logger, 'teams', r.verdict);
   }
 
   private async onText(context: TurnContext) {
@@ -98,5 +96,3 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     }
   }
 }
-
-export { APOLOGY };

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { DeliveryError } from '../http/delivery-policy.js';
 import type { Logger } from '../logger.js';
+import { APOLOGY } from '../render/labels.js';
 import { connectorErrorOf } from './send-card.js';
-import { APOLOGY } from './spark-or-pytorch-bot.js';
 
 /** A failure in words fit for a log line: a connector error's status and code, never its body or request. */
 function describeFailure(error: unknown): Record<string, unknown> {
