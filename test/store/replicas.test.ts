@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../server/spawn-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from '../slack/fake-slack.js';
@@ -156,6 +157,14 @@ describe('two server processes sharing one real Redis', () => {
   });
 
   it('SIGTERM closes the Redis connection and the process exits 0', async () => {
+    const observer = new Redis(redis.url);
+    const clients = async () =>
+      String(await observer.call('CLIENT', 'LIST'))
+        .trim()
+        .split('\n').length;
+    const before = await clients(); // both replicas and the observer
     expect(await b.stop()).toBe(0);
+    expect(await clients()).toBe(before - 1);
+    await observer.quit();
   });
 });
