@@ -1,17 +1,13 @@
 // Bundles the GitHub Action into ONE self-contained ESM file, action/dist/index.js, with the
 // knowledge base compiled in: the module that reads knowledge/ from disk is replaced by one that
 // returns the YAML texts inline, after checking that they load with zero issues.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const knowledgeDir = join(root, 'knowledge');
-const texts = readdirSync(knowledgeDir)
-  .filter((name) => /\.ya?ml$/.test(name))
-  .sort()
-  .map((name) => ({ file: `knowledge/${name}`, text: readFileSync(join(knowledgeDir, name), 'utf8') }));
+const { readKnowledgeFiles } = await import(join(root, 'dist/src/knowledge/read-knowledge-files.js'));
+const texts = readKnowledgeFiles(join(root, 'knowledge'));
 
 const { loadKnowledgeTexts, formatIssue } = await import(join(root, 'dist/src/index.js'));
 const loaded = loadKnowledgeTexts(texts);

@@ -9,8 +9,9 @@ export {
   type KnowledgeIssue,
   type KnowledgeSource,
 } from './knowledge/compile-knowledge.js';
-export type { KnowledgeBase } from './knowledge/knowledge-base.js';
-export { recommend } from './recommend/recommend.js';
+export type { CompiledModel, KnowledgeBase } from './knowledge/knowledge-base.js';
+export { featuresOf, predict, priorModel } from './recommend/model.js';
+export { activeModel, recommend } from './recommend/recommend.js';
 export {
   type ConfigIssue,
   DEFAULT_CONFIG,

@@ -18,6 +18,10 @@ export const FactSchema = z.object({
   evidence: z.string(),
   /** where the fact came from: the question text, an answer to a follow-up, code, or config */
   origin: z.enum(['text', 'answer', 'context', 'code', 'config']),
+  /** how the mention stands: in use now, requested, being replaced, … (absent: plainly stated) */
+  status: z.string().optional(),
+  /** the catalogue entry named, when the fact comes from a product name */
+  tool: z.string().optional(),
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().nonnegative().optional(),
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The knowledge/ folder shipped with the package (two levels up from src/knowledge or dist/src/knowledge). */
@@ -19,10 +19,11 @@ export function defaultKnowledgeDir(): string {
 
 export type KnowledgeText = { readonly file: string; readonly text: string };
 
-/** Reads every *.yaml / *.yml file under the folder, sorted by name. */
+/** Reads every *.yaml / *.yml file under the folder and its subfolders, sorted by path. */
 export function readKnowledgeFiles(dir: string = defaultKnowledgeDir()): KnowledgeText[] {
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => name.split(sep).join('/'))
     .sort()
     .map((name) => ({ file: `knowledge/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
 }

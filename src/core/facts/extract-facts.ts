@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase, ProseTarget } from '../knowledge/knowledge-base.js';
 import type { PhraseHit, PhraseMatcher } from '../text/phrase.js';
 import { type Token, tokenize } from '../text/tokenize.js';
 import type { Fact, Facts, Measurement } from '../types.js';
@@ -39,10 +39,66 @@ function startsOf(matcher: PhraseMatcher<true>, tokens: readonly Token[]): Set<n
   return new Set(matcher.match(tokens).map((h) => h.from));
 }
 
+/** Longest catalogue names first, never overlapping: "spark nlp" wins over "spark". */
+function chooseTools(hits: readonly PhraseHit<ProseTarget>[]): PhraseHit<ProseTarget>[] {
+  const tools = hits.filter((h) => h.value.tool !== undefined);
+  if (tools.length === 0) return tools;
+  tools.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const chosen: PhraseHit<ProseTarget>[] = [];
+  for (const t of tools) if (!chosen.some((c) => c.from < t.to && t.from < c.to)) chosen.push(t);
+  return chosen.sort((a, b) => a.from - b.from);
+}
+
 /**
- * Reads facts out of free text (or code) with the knowledge's phrases: signals with their
- * polarity, and measurements (sizes, rows, GPUs, latency) turned into level signals. Every fact
- * keeps the span of the user's words that produced it.
+ * A phrase inside a product name ("tensor" in "TensorFlow"), equal to it or straddling it does not
+ * count on its own: the name speaks through the catalogue. A longer phrase around a name does.
+ */
+function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarget>[]): boolean {
+  for (const t of tools) {
+    if (hit.from >= t.to || t.from >= hit.to) continue;
+    const contains = hit.from <= t.from && hit.to >= t.to && hit.to - hit.from > t.to - t.from;
+    if (!contains) return true;
+  }
+  return false;
+}
+
+/** At most this many quotes per signal and status, and measurements per measure: facts stay small. */
+const MAX_QUOTES = 3;
+
+function boundFacts(facts: readonly Fact[]): Fact[] {
+  const seen = new Map<string, number>();
+  const quotes = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${f.signal}|${f.status ?? ''}|${f.tool ?? ''}`;
+    const quote = `${key}|${f.evidence}`;
+    if (quotes.has(quote)) return false;
+    const n = seen.get(key) ?? 0;
+    if (n >= MAX_QUOTES) return false;
+    seen.set(key, n + 1);
+    quotes.add(quote);
+    return true;
+  });
+}
+
+function boundMeasurements(measurements: readonly Measurement[]): Measurement[] {
+  const byMeasure = new Map<string, Measurement[]>();
+  for (const m of measurements) byMeasure.set(m.measure, [...(byMeasure.get(m.measure) ?? []), m]);
+  const out: Measurement[] = [];
+  for (const list of byMeasure.values()) {
+    // the largest value decides the level; keep it and the first few in reading order
+    const largest = list.reduce((a, b) => (b.value > a.value ? b : a));
+    const kept = list.slice(0, MAX_QUOTES);
+    if (!kept.includes(largest)) kept[kept.length - 1] = largest;
+    out.push(...kept);
+  }
+  return out;
+}
+
+/**
+ * Reads facts out of free text (or code) with the knowledge's phrases and its catalogue of
+ * named products, in one pass over the tokens: signals with their polarity and status (in use,
+ * being replaced, planned, …), products with their role, and measurements (sizes, rows, GPUs,
+ * latency) turned into level signals. Every fact keeps the span of the user's words behind it.
  */
 export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOptions = {}): Facts {
   const origin = options.origin ?? 'text';
@@ -52,8 +108,13 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   const postNegationStarts = startsOf(kb.language.postNegations, tokens);
   const hedgeEnds = new Set(kb.language.hedges.match(tokens).map((h) => h.to));
   const { negationWindow, postNegationWindow } = kb.language;
+  const { mentions } = kb;
+  const cueBefore = new Map<number, string>();
+  for (const h of mentions.before.match(tokens)) cueBefore.set(h.to, h.value);
+  const cueAfter = new Map<number, string>();
+  for (const h of mentions.after.match(tokens)) if (!cueAfter.has(h.from)) cueAfter.set(h.from, h.value);
 
-  const polarityOf = (hit: PhraseHit<string>): { polarity: Polarity; from: number; to: number } => {
+  const polarityOf = (hit: PhraseHit<unknown>): { polarity: Polarity; from: number; to: number } => {
     const here = clause[hit.from];
     for (let end = hit.from; end >= 0 && end >= hit.from - negationWindow; end--) {
       if (end < hit.from && clause[end] !== here) break;
@@ -70,6 +131,22 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     return { polarity: 'asserted', from: hit.from, to: hit.to };
   };
 
+  /** The nearest status cue in the mention's clause: before it, else after it. */
+  const statusOf = (hit: PhraseHit<unknown>): string | undefined => {
+    const here = clause[hit.from];
+    for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
+      if (end < hit.from && clause[end] !== here) break;
+      const cue = cueBefore.get(end);
+      if (cue) return cue;
+    }
+    for (let start = hit.to; start < tokens.length && start <= hit.to + mentions.window; start++) {
+      if (clause[start] !== here) break;
+      const cue = cueAfter.get(start);
+      if (cue) return cue;
+    }
+    return undefined;
+  };
+
   const span = (from: number, to: number) => {
     const start = (tokens[from] as Token).start;
     const end = (tokens[Math.max(from, to - 1)] as Token).end;
@@ -78,9 +155,27 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
 
   const facts: Fact[] = [];
   const negated: Fact[] = [];
-  const matcher = options.mode === 'code' ? kb.code : kb.prose;
-  for (const hit of matcher.match(tokens)) {
-    const signal = kb.signals.get(hit.value);
+  const hits: PhraseHit<ProseTarget>[] =
+    options.mode === 'code' ? kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } })) : kb.prose.match(tokens);
+  const tools = chooseTools(hits);
+  const cancels = hits.filter((h) => h.value.except !== undefined);
+  const cancelled = (hit: PhraseHit<ProseTarget>) =>
+    cancels.some((c) => c.value.except === hit.value.signal && c.from < hit.to && hit.from < c.to);
+  for (const hit of tools) {
+    const target = hit.value as Extract<ProseTarget, { implies: unknown }>;
+    const entry = target.tool;
+    const { polarity } = polarityOf(hit);
+    const cue = statusOf(hit);
+    const status = polarity === 'negated' ? mentions.negated : (cue ?? mentions.plain);
+    const where = span(hit.from, hit.to);
+    for (const signal of new Set([`tool.${entry.role}`, ...entry.signals, ...target.implies])) {
+      facts.push({ signal, origin, status, tool: entry.id, ...where });
+    }
+  }
+  for (const hit of hits) {
+    const id = hit.value.signal;
+    if (id === undefined || insideTool(hit, tools) || (cancels.length > 0 && cancelled(hit))) continue;
+    const signal = kb.signals.get(id);
     if (!signal) continue;
     const { polarity, from, to } = polarityOf(hit);
     if (polarity === 'uncertain') continue;
@@ -92,15 +187,29 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     if (signal.whenNegated) facts.push({ signal: signal.whenNegated, origin, ...span(from, to) });
   }
 
-  const measurements: Measurement[] = extractMeasurements(tokens, text, kb);
+  const measurements = boundMeasurements(extractMeasurements(tokens, text, kb));
   facts.push(...levelFacts(measurements, kb, origin));
-  return { facts: applyOverrides(facts, kb), negated, measurements };
+  return { facts: boundFacts(applyOverrides(facts, kb)), negated: boundFacts(negated), measurements };
 }
 
 /** Measurements become signals through each measure's levels ("40 TB" → scale.large). */
 export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBase, origin: Fact['origin']): Fact[] {
   const out: Fact[] = [];
+  const largest = new Map<string, number>();
+  for (const m of measurements) largest.set(m.measure, Math.max(largest.get(m.measure) ?? 0, m.value));
+  const at = (m: Measurement) => ({
+    ...(m.start === undefined ? {} : { start: m.start }),
+    ...(m.end === undefined ? {} : { end: m.end }),
+  });
   for (const m of measurements) {
+    for (const a of kb.measures.get(m.measure)?.against ?? []) {
+      const other = largest.get(a.measure);
+      if (!other) continue;
+      const ratio = m.value / other;
+      if ((a.ratioGte === undefined || ratio >= a.ratioGte) && (a.ratioLt === undefined || ratio < a.ratioLt)) {
+        out.push({ signal: a.signal, evidence: m.evidence, origin, ...at(m) });
+      }
+    }
     for (const level of kb.measures.get(m.measure)?.levels ?? []) {
       if ((level.gte === undefined || m.value >= level.gte) && (level.lt === undefined || m.value < level.lt)) {
         out.push({

@@ -1,17 +1,24 @@
 import { z } from 'zod';
-import { type Phrase, PhraseMatcher, parsePattern } from '../text/phrase.js';
+import { matchesWhole, type Phrase, PhraseMatcher, parsePattern } from '../text/phrase.js';
 import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
-import type { KnowledgeBase, UnitRef } from './knowledge-base.js';
+import type { CompiledModel, KnowledgeBase, ProseTarget, UnitRef } from './knowledge-base.js';
+import { tokenize } from '../text/tokenize.js';
 import {
+  type CatalogueEntryData,
+  CatalogueEntrySchema,
   CriterionSchema,
   DimensionSchema,
   FollowUpSchema,
   LanguageSchema,
   MeasureSchema,
+  MentionsSchema,
+  ModelSchema,
   OutcomeSchema,
   ScoringSchema,
   SignalSchema,
+  type ModelData,
   SuggestionSchema,
+  ToolRoleSchema,
 } from './schema.js';
 
 /** One knowledge file after the edge has parsed its YAML. */
@@ -20,6 +27,31 @@ export type KnowledgeIssue = { readonly file: string; readonly path: string; rea
 export type CompileResult =
   | { readonly ok: true; readonly knowledge: KnowledgeBase }
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
+
+const MAX_ALIAS_WORDS = 6;
+
+/** One target object per signal, so the matcher's per-value dedupe works by identity. */
+const signalTargets = new Map<string, ProseTarget>();
+function signalTarget(id: string): ProseTarget {
+  let t = signalTargets.get(id);
+  if (!t) {
+    t = { signal: id };
+    signalTargets.set(id, t);
+  }
+  return t;
+}
+
+function compileModel(m: ModelData): CompiledModel {
+  const n = m.outcomes.length;
+  const vector = (w: Readonly<Record<string, number>>) => Float64Array.from(m.outcomes, (o) => w[o] ?? 0);
+  return {
+    outcomes: m.outcomes,
+    temperature: m.temperature,
+    bias: vector(m.bias),
+    weights: new Map(Object.entries(m.weights).map(([f, w]) => [f, vector(w)])),
+    size: n,
+  };
+}
 
 /** Any file may hold any of these sections; arrays from several files are joined. */
 const FileSchema = z.strictObject({
@@ -33,9 +65,14 @@ const FileSchema = z.strictObject({
   followUps: z.array(FollowUpSchema).optional(),
   dimensions: z.array(DimensionSchema).optional(),
   frameworks: z.array(FrameworkSchema).optional(),
+  catalogue: z.array(CatalogueEntrySchema).optional(),
+  toolRoles: z.array(ToolRoleSchema).optional(),
+  mentions: MentionsSchema.optional(),
+  model: ModelSchema.optional(),
 });
 type FileData = z.infer<typeof FileSchema>;
-type ListKey = Exclude<keyof FileData, 'language' | 'scoring'>;
+type SingleKey = 'language' | 'scoring' | 'mentions' | 'model';
+type ListKey = Exclude<keyof FileData, SingleKey>;
 type Located<T> = { item: T; file: string; path: string };
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -57,11 +94,10 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     followUps: [],
     dimensions: [],
     frameworks: [],
+    catalogue: [],
+    toolRoles: [],
   };
-  const singles: {
-    language?: Located<NonNullable<FileData['language']>>;
-    scoring?: Located<NonNullable<FileData['scoring']>>;
-  } = {};
+  const singles: { [K in SingleKey]?: Located<NonNullable<FileData[K]>> } = {};
 
   for (const { file, data } of sources) {
     const parsed = FileSchema.safeParse(data ?? {});
@@ -82,7 +118,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         (lists[key] as Located<unknown>[]).push({ item, file, path: `${key}[${index}]` });
       });
     }
-    for (const key of ['language', 'scoring'] as const) {
+    for (const key of ['language', 'scoring', 'mentions', 'model'] as const) {
       const value = parsed.data[key];
       if (value === undefined) continue;
       const earlier = singles[key];
@@ -95,7 +131,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     issues.push({ file: loc.file, path: sub ? `${loc.path}.${sub}` : loc.path, message });
 
   const anyFile = sources[0]?.file ?? 'knowledge';
-  for (const key of ['language', 'scoring'] as const) {
+  for (const key of ['language', 'scoring', 'mentions'] as const) {
     if (!singles[key]) issues.push({ file: anyFile, path: key, message: `no knowledge file defines ${key}` });
   }
   for (const key of ['signals', 'measures', 'criteria', 'outcomes', 'followUps', 'dimensions'] as const) {
@@ -113,7 +149,9 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     }
   }
 
-  const signalIds = new Set(lists.signals.map((l) => l.item.id));
+  // a product's role is a signal too ("tool.single-machine-engine"), so criteria can name it
+  const roleIds = new Set(lists.toolRoles.map((l) => l.item.id));
+  const signalIds = new Set([...lists.signals.map((l) => l.item.id), ...[...roleIds].map((r) => `tool.${r}`)]);
   const outcomeIds = new Set(lists.outcomes.map((l) => l.item.id));
   const suggestionIds = new Set(lists.suggestions.map((l) => l.item.id));
   const groups = new Set(lists.signals.map((l) => l.item.group));
@@ -133,9 +171,12 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
 
   const prose: { phrase: Phrase; value: string }[] = [];
   const code: { phrase: Phrase; value: string }[] = [];
+  const exceptions: { phrase: Phrase; value: ProseTarget }[] = [];
   for (const loc of lists.signals) {
     const s = loc.item;
     prose.push(...compilePhrases(loc, 'patterns', s.patterns, s.id));
+    const cancel: ProseTarget = { except: s.id };
+    exceptions.push(...compilePhrases(loc, 'except', s.except, cancel));
     code.push(...compilePhrases(loc, 'codePatterns', s.codePatterns, s.id));
     if (s.whenNegated) needSignal(loc, 'whenNegated', s.whenNegated);
     s.overrides.forEach((ref, i) => {
@@ -146,6 +187,51 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         for (const [j, ref] of c[part].entries()) needSignal(loc, `derivedFrom[${i}].${part}[${j}]`, ref);
       }
       if (c.all.length === 0 && c.any.length === 0) at(loc, `derivedFrom[${i}]`, 'a condition needs all or any');
+    });
+  }
+
+  const proseByFirstWord = new Map<string, { phrase: Phrase; value: string }[]>();
+  for (const p of prose) {
+    for (const alt of p.phrase.slots[0]?.alternatives ?? []) {
+      if (alt.prefix) continue;
+      proseByFirstWord.set(alt.word, [...(proseByFirstWord.get(alt.word) ?? []), p]);
+    }
+  }
+  const tools: { phrase: Phrase; value: ProseTarget }[] = [];
+  const aliasOwner = new Map<string, Located<CatalogueEntryData>>();
+  for (const loc of lists.toolRoles) {
+    loc.item.signals.forEach((ref, i) => {
+      needSignal(loc, `signals[${i}]`, ref);
+    });
+  }
+  for (const loc of lists.catalogue) {
+    const entry = loc.item;
+    if (!roleIds.has(entry.role)) at(loc, 'role', `unknown tool role "${entry.role}"`);
+    entry.signals.forEach((ref, i) => {
+      needSignal(loc, `signals[${i}]`, ref);
+    });
+    const implied = new Set<string>(lists.toolRoles.find((r) => r.item.id === entry.role)?.item.signals ?? []);
+    const target: ProseTarget = { tool: entry, implies: implied };
+    entry.aliases.forEach((alias, i) => {
+      const words = tokenize(alias).filter((t) => !t.isBreak);
+      const key = words.map((w) => w.text).join(' ');
+      if (words.length === 0 || words.length > MAX_ALIAS_WORDS) {
+        at(loc, `aliases[${i}]`, `an alias has 1 to ${MAX_ALIAS_WORDS} words ("${alias}")`);
+        return;
+      }
+      const owner = aliasOwner.get(key);
+      if (owner && owner.item.id !== entry.id) {
+        at(loc, `aliases[${i}]`, `alias "${alias}" is already used by ${owner.item.id} (${owner.file})`);
+        return;
+      }
+      aliasOwner.set(key, loc);
+      // a signal phrase that spells this very name ("kafka" → streaming) still holds, through the name
+      const texts = words.map((w) => w.text);
+      for (const p of proseByFirstWord.get(texts[0] as string) ?? []) {
+        if (matchesWhole(p.phrase, texts)) implied.add(p.value);
+      }
+      const slots = words.map((w) => ({ alternatives: [{ word: w.text, prefix: false }], optional: false }));
+      tools.push({ phrase: { source: alias, slots }, value: target });
     });
   }
 
@@ -162,6 +248,10 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
       );
     });
     notNear.set(loc.item.id, new PhraseMatcher(compilePhrases(loc, 'notNear', loc.item.notNear, true as const)));
+    loc.item.against.forEach((a, i) => {
+      needSignal(loc, `against[${i}].signal`, a.signal);
+      if (!lists.measures.some((m) => m.item.id === a.measure)) at(loc, `against[${i}].measure`, `unknown measure "${a.measure}"`);
+    });
     loc.item.levels.forEach((level, i) => {
       needSignal(loc, `levels[${i}].signal`, level.signal);
       if (level.gte === undefined && level.lt === undefined) at(loc, `levels[${i}]`, 'a level needs gte, lt or both');
@@ -223,17 +313,52 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     };
   }
 
+  let compiledMentions: KnowledgeBase['mentions'] | undefined;
+  const mentions = singles.mentions;
+  if (mentions) {
+    const m = mentions.item;
+    const statusIds = new Set(m.statuses.map((st) => st.id));
+    for (const key of ['plain', 'negated'] as const) {
+      if (!statusIds.has(m[key])) at(mentions, key, `unknown status "${m[key]}"`);
+    }
+    const before: { phrase: Phrase; value: string }[] = [];
+    const after: { phrase: Phrase; value: string }[] = [];
+    m.statuses.forEach((st, i) => {
+      before.push(...compilePhrases(mentions, `statuses[${i}].before`, st.before, st.id));
+      after.push(...compilePhrases(mentions, `statuses[${i}].after`, st.after, st.id));
+    });
+    compiledMentions = {
+      window: m.window,
+      plain: m.plain,
+      negated: m.negated,
+      statuses: new Map(m.statuses.map((st) => [st.id, st])),
+      before: new PhraseMatcher(before),
+      after: new PhraseMatcher(after),
+    };
+  }
+
+  const model = singles.model;
+  if (model) {
+    model.item.outcomes.forEach((o, i) => {
+      if (!outcomeIds.has(o) && o !== 'unclear') at(model, `outcomes[${i}]`, `unknown outcome "${o}"`);
+    });
+  }
+
   const scoring = singles.scoring;
   if (scoring && !outcomeIds.has(scoring.item.abstain) && scoring.item.abstain !== 'unclear') {
     at(scoring, 'abstain', `unknown outcome "${scoring.item.abstain}"`);
   }
 
-  if (issues.length > 0 || !compiledLanguage || !scoring) return { ok: false, issues };
+  if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions) return { ok: false, issues };
+  const proseTargets: { phrase: Phrase; value: ProseTarget }[] = prose.map((p) => ({
+    phrase: p.phrase,
+    value: signalTarget(p.value),
+  }));
 
   const knowledge: KnowledgeBase = {
     language: compiledLanguage,
     signals: new Map(lists.signals.map((l) => [l.item.id, l.item])),
-    prose: new PhraseMatcher(prose),
+    prose: new PhraseMatcher([...tools, ...proseTargets, ...exceptions]),
     code: new PhraseMatcher(code),
     units: new PhraseMatcher(units),
     measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
@@ -245,6 +370,10 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     followUps: [...lists.followUps.map((l) => l.item)].sort((a, b) => b.priority - a.priority),
     dimensions: lists.dimensions.map((l) => l.item),
     frameworks: lists.frameworks.map((l) => l.item) as FrameworkData[],
+    catalogue: new Map(lists.catalogue.map((l) => [l.item.id, l.item])),
+    toolRoles: new Map(lists.toolRoles.map((l) => [l.item.id, l.item])),
+    mentions: compiledMentions,
+    model: model ? compileModel(model.item) : undefined,
   };
   return { ok: true, knowledge: Object.freeze(knowledge) };
 }

@@ -1,15 +1,40 @@
 import type { PhraseMatcher } from '../text/phrase.js';
 import type { FrameworkData } from './frameworks-schema.js';
 import type {
+  CatalogueEntryData,
   CriterionData,
   DimensionData,
   FollowUpData,
   MeasureData,
+  MentionStatusData,
   OutcomeData,
   ScoringData,
   SignalData,
   SuggestionData,
+  ToolRoleData,
 } from './schema.js';
+
+/** What a prose phrase points at: a signal, or a named product from the catalogue. */
+export type ProseTarget =
+  | { readonly signal: string; readonly tool?: never; readonly except?: never }
+  /** a phrase that cancels the named signal where the two overlap */
+  | { readonly except: string; readonly signal?: never; readonly tool?: never }
+  | {
+      readonly tool: CatalogueEntryData;
+      /** signals whose own phrases spell one of the product's names exactly */
+      readonly implies: ReadonlySet<string>;
+      readonly signal?: never;
+      readonly except?: never;
+    };
+
+/** The fitted linear model, with one weight vector (per outcome) per feature. */
+export type CompiledModel = {
+  readonly outcomes: readonly string[];
+  readonly temperature: number;
+  readonly bias: Float64Array;
+  readonly weights: ReadonlyMap<string, Float64Array>;
+  readonly size: number;
+};
 
 export type UnitRef = { readonly measure: string; readonly factor: number; readonly implied: boolean };
 
@@ -31,8 +56,8 @@ export type KnowledgeBase = {
     readonly impliedQuantity: number;
   };
   readonly signals: ReadonlyMap<string, SignalData>;
-  /** prose phrases → signal id */
-  readonly prose: PhraseMatcher<string>;
+  /** prose phrases → signal, and catalogue aliases → product, in one matcher (one pass) */
+  readonly prose: PhraseMatcher<ProseTarget>;
   /** code phrases → signal id */
   readonly code: PhraseMatcher<string>;
   readonly units: PhraseMatcher<UnitRef>;
@@ -47,4 +72,16 @@ export type KnowledgeBase = {
   readonly followUps: readonly FollowUpData[];
   readonly dimensions: readonly DimensionData[];
   readonly frameworks: readonly FrameworkData[];
+  readonly catalogue: ReadonlyMap<string, CatalogueEntryData>;
+  readonly toolRoles: ReadonlyMap<string, ToolRoleData>;
+  readonly mentions: {
+    readonly window: number;
+    readonly plain: string;
+    readonly negated: string;
+    readonly statuses: ReadonlyMap<string, MentionStatusData>;
+    readonly before: PhraseMatcher<string>;
+    readonly after: PhraseMatcher<string>;
+  };
+  /** absent until `npm run knowledge:fit` has written knowledge/model.yaml */
+  readonly model: CompiledModel | undefined;
 };

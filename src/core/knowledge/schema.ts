@@ -52,6 +52,8 @@ export const SignalSchema = z.object({
   group: id,
   /** phrases in prose that assert the signal */
   patterns: z.array(phrase).default([]),
+  /** phrases that, where they overlap a match, mean something else ("docker image" is not image data) */
+  except: z.array(phrase).default([]),
   /** phrases in code (tokenised the same way) that assert the signal */
   codePatterns: z.array(phrase).default([]),
   /** what a negated mention means: another signal that then holds; absent → the mention is dropped */
@@ -87,6 +89,18 @@ export const MeasureSchema = z.object({
     .min(1),
   /** a number must be present for this measure unless the unit is marked implied */
   levels: z.array(LevelSchema).min(1),
+  /** levels relative to another measure in the same text ("35 GB" against "64 GB of RAM") */
+  against: z
+    .array(
+      z.object({
+        measure: id,
+        /** this measure ÷ the other one */
+        ratioGte: z.number().nonnegative().optional(),
+        ratioLt: z.number().positive().optional(),
+        signal: id,
+      }),
+    )
+    .default([]),
 });
 
 export const CriterionSchema = z.object({
@@ -121,19 +135,16 @@ export const OutcomeSchema = z.object({
 });
 
 export const ScoringSchema = z.object({
-  /** the top score below which the honest answer is a question */
-  minScore: z.number().positive(),
-  /** (top − runner-up) / top below which the answer is a question */
-  minMargin: z.number().min(0).max(1),
-  /** how fast confidence saturates with evidence: strength = 1 − e^(−top/scale) */
-  strengthScale: z.number().positive(),
   maxFollowUps: z.number().int().min(1).max(5),
   /** below this confidence a decided verdict also offers follow-ups */
   followUpBelow: z.number().min(0).max(1),
   /** outcome used for abstention */
   abstain: id,
   abstainHeadline: z.string(),
-  abstainSummary: z.string(),
+  /** the unclear answer's text; {missing} becomes what the question did not say */
+  abstainSummary: z.string().includes('{missing}'),
+  /** the unclear answer's text when everything is said but the facts point different ways */
+  conflictSummary: z.string(),
 });
 
 export const OutcomesFileSchema = z.object({
@@ -152,6 +163,8 @@ export const SuggestionSchema = z.object({
 export const FollowUpSchema = z.object({
   id,
   question: z.string().min(5),
+  /** what the question did not say, for the unclear answer's text ("how much data one run reads") */
+  missing: z.string().min(5),
   priority: z.number().int(),
   /** ask only when none of these groups has a signal yet */
   asksAbout: z.array(id).min(1),
@@ -176,6 +189,61 @@ export const DimensionSchema = z.object({
   sources: z.array(url).min(1),
 });
 
+/** A named product, library, service, format or dataset, and the role it plays. */
+export const CatalogueEntrySchema = z.object({
+  id,
+  name: z.string().min(1),
+  /** how people write it; matched on whole words, longest first, before any phrase signal */
+  aliases: z.array(z.string().min(1)).min(1),
+  role: id,
+  source: url,
+  /** per-device memory, for accelerators */
+  memoryGb: z.number().positive().optional(),
+  /** signals that naming it asserts (Databricks → a Spark platform in use) */
+  signals: z.array(id).default([]),
+});
+
+/** What naming a product of this role tells about the situation. */
+export const ToolRoleSchema = z.object({
+  id,
+  title: z.string().min(1),
+  /** signals that naming any product of this role asserts (a GPU model → GPUs are available) */
+  signals: z.array(id).default([]),
+  explanation: z.string().min(20),
+  sources: z.array(url).min(1),
+});
+
+/**
+ * How a mention stands in the asker's situation: in use now, requested, planned, being replaced,
+ * rejected, another stage, hypothetical. Cue phrases before (or after) a mention, in its clause.
+ */
+export const MentionStatusSchema = z.object({
+  id,
+  label: z.string().min(1),
+  /** does a mention with this status count as a plain fact for the criteria? */
+  counts: z.boolean(),
+  before: z.array(phrase).default([]),
+  after: z.array(phrase).default([]),
+});
+
+export const MentionsSchema = z.object({
+  /** how many tokens a cue may stand from the mention, within its clause */
+  window: z.number().int().min(1).max(10),
+  /** the status of a mention with no cue */
+  plain: id,
+  /** the status of a negated mention ("no Spark", "we don't want PyTorch") */
+  negated: id,
+  statuses: z.array(MentionStatusSchema).min(1),
+});
+
+/** Fitted by `npm run knowledge:fit`: a linear model over features, one weight per outcome. */
+export const ModelSchema = z.object({
+  outcomes: z.array(id).min(2),
+  temperature: z.number().positive(),
+  bias: z.record(z.string(), z.number()),
+  weights: z.record(z.string(), z.record(z.string(), z.number())),
+});
+
 export const SignalsFileSchema = z.object({ signals: z.array(SignalSchema).min(1) });
 export const MeasuresFileSchema = z.object({ measures: z.array(MeasureSchema).min(1) });
 export const CriteriaFileSchema = z.object({ criteria: z.array(CriterionSchema).min(1) });
@@ -193,3 +261,8 @@ export type ScoringData = z.infer<typeof ScoringSchema>;
 export type SuggestionData = z.infer<typeof SuggestionSchema>;
 export type FollowUpData = z.infer<typeof FollowUpSchema>;
 export type DimensionData = z.infer<typeof DimensionSchema>;
+export type CatalogueEntryData = z.infer<typeof CatalogueEntrySchema>;
+export type ToolRoleData = z.infer<typeof ToolRoleSchema>;
+export type MentionStatusData = z.infer<typeof MentionStatusSchema>;
+export type MentionsData = z.infer<typeof MentionsSchema>;
+export type ModelData = z.infer<typeof ModelSchema>;

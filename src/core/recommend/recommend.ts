@@ -1,9 +1,11 @@
-import { conditionHolds, deriveFacts } from '../facts/derive-facts.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { CompiledModel, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
 
-type Scored = { id: string; score: number };
+import { featuresOf, predict, priorModel } from './model.js';
+
+/** Named products add at most this many reasons: the criteria carry the argument. */
+const MAX_TOOL_REASONS = 3;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -45,29 +47,25 @@ function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
   };
 }
 
-/** Sums criterion weights per outcome, then adds each composite outcome's share of its parts. */
-export function scoreOutcomes(kb: KnowledgeBase, matched: readonly CriterionData[]): Scored[] {
-  const base = new Map<string, number>(kb.outcomes.map((o) => [o.id, 0]));
-  for (const c of matched) base.set(c.favours, (base.get(c.favours) ?? 0) + c.weight);
-  return kb.outcomes
-    .map((o) => {
-      const own = base.get(o.id) ?? 0;
-      const parts = o.composite?.of.map((p) => base.get(p) ?? 0) ?? [];
-      const shared = o.composite ? o.composite.factor * Math.min(...parts) : 0;
-      const absorbed = o.composite && own > 0 ? o.composite.absorb * parts.reduce((a, b) => a + b, 0) : 0;
-      return { id: o.id, score: round(own + shared + absorbed) };
-    })
-    .sort((a, b) => b.score - a.score);
-}
-
-function pickFollowUps(kb: KnowledgeBase, facts: Facts, limit: number): FollowUp[] {
+/**
+ * The follow-ups about what the facts do not say yet, highest priority first. When everything is
+ * said but the answer is still open (facts point different ways), the most decisive questions are
+ * asked anyway, so an unclear answer always ends in a question.
+ */
+function pickFollowUps(kb: KnowledgeBase, facts: Facts, limit: number, mustAsk: boolean): { followUps: FollowUp[]; missing: string[] } {
   const knownGroups = new Set(
     [...facts.facts, ...facts.negated].map((f) => kb.signals.get(f.signal)?.group).filter(Boolean),
   );
-  return kb.followUps
-    .filter((f) => !f.asksAbout.some((g) => knownGroups.has(g)))
-    .slice(0, limit)
-    .map((f) => ({ id: f.id, question: f.question, options: f.options.map((o) => ({ id: o.id, label: o.label })) }));
+  const open = kb.followUps.filter((f) => !f.asksAbout.some((g) => knownGroups.has(g))).slice(0, limit);
+  const chosen = open.length > 0 || !mustAsk ? open : kb.followUps.slice(0, Math.min(2, limit));
+  return {
+    followUps: chosen.map((f) => ({
+      id: f.id,
+      question: f.question,
+      options: f.options.map((o) => ({ id: o.id, label: o.label })),
+    })),
+    missing: open.map((f) => f.missing),
+  };
 }
 
 function suggestionsFor(kb: KnowledgeBase, criteria: readonly CriterionData[]): Suggestion[] {
@@ -78,48 +76,100 @@ function suggestionsFor(kb: KnowledgeBase, criteria: readonly CriterionData[]): 
   });
 }
 
+/** The outcome a feature's weights lean to most, or undefined when it leans nowhere. */
+function leaning(model: CompiledModel, w: Float64Array | undefined): string | undefined {
+  if (!w) return undefined;
+  let best = -1;
+  for (let k = 0; k < model.size; k++) if (best < 0 || (w[k] as number) > (w[best] as number)) best = k;
+  return best >= 0 && (w[best] as number) > 0 ? model.outcomes[best] : undefined;
+}
+
+/** A named product as a reason: its role, the asker's words, its own documentation. */
+function toolReason(kb: KnowledgeBase, feature: string, facts: readonly Fact[], favours: string, weight: number): Reason | undefined {
+  const role = kb.toolRoles.get(feature.slice('s:tool.'.length).split('@')[0] as string);
+  if (!role) return undefined;
+  const status = kb.mentions.statuses.get(feature.split('@')[1] ?? '');
+  const entries = [...new Set(facts.map((f) => f.tool))].flatMap((id) => {
+    const e = id ? kb.catalogue.get(id) : undefined;
+    return e ? [e] : [];
+  });
+  const names = entries.map((e) => e.name).join(', ');
+  const quotes = [...new Set(facts.map((f) => f.evidence.trim()))].slice(0, 3).map((q) => `“${q}”`);
+  const sources = [...new Set([...entries.map((e) => e.source), ...role.sources])];
+  return {
+    criterion: `tool.${role.id}`,
+    title: `${role.title}: ${names}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
+    favours,
+    weight: Math.round(weight * 100) / 100,
+    evidence: quotes.join(' … '),
+    explanation: role.explanation,
+    source: sources[0] as string,
+    sources,
+  };
+}
+
+/** The model in force: the fitted one, or the hand-set criteria weights before the first fit. */
+export function activeModel(kb: KnowledgeBase): CompiledModel {
+  return kb.model ?? priorModel(kb, [...kb.outcomes.map((o) => o.id), kb.scoring.abstain], 2);
+}
+
 /**
- * The verdict for a set of facts. Criteria that hold add their weight to the outcome they
- * favour; the best outcome wins unless the evidence is too thin or too evenly split, in which
- * case the honest answer is `unclear` with the follow-up questions that would settle it.
+ * The verdict for a set of facts. Every criterion that holds, every plain fact and every named
+ * product (with its status) is a feature; the fitted model turns them into a probability per
+ * outcome, `unclear` included — it wins when what would decide is missing. The verdict is the
+ * most probable outcome, its probability the confidence; the criteria that hold are the reasons.
  */
 export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const { scoring } = kb;
-  const facts = deriveFacts(kb, given);
-  const present = new Set(facts.facts.map((f) => f.signal));
-  const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
-  const scored = scoreOutcomes(kb, matched);
-  const top = scored[0] ?? { id: scoring.abstain, score: 0 };
-  // a composite winner's parts are part of its answer, not rivals to it
-  const parts = kb.outcomes.find((o) => o.id === top.id)?.composite?.of ?? [];
-  const runnerUp = scored.find((s) => s.id !== top.id && !parts.includes(s.id)) ?? { id: scoring.abstain, score: 0 };
-  const margin = top.score > 0 ? (top.score - runnerUp.score) / top.score : 0;
-  const strength = 1 - Math.exp(-top.score / scoring.strengthScale);
-  const decided = top.score >= scoring.minScore && margin >= scoring.minMargin;
-  const confidence = round(decided ? strength * (0.5 + 0.5 * margin) : Math.min(0.35, strength * margin));
-  const outcome = kb.outcomes.find((o) => o.id === top.id);
-  const verdict = (decided ? top.id : scoring.abstain) as Verdict;
-
+  const model = activeModel(kb);
+  const { features, matched, counted } = featuresOf(kb, given);
+  const probs = predict(model, features.keys());
+  let top = 0;
+  for (let k = 1; k < model.size; k++) if ((probs[k] as number) > (probs[top] as number)) top = k;
+  const verdict = model.outcomes[top] as Verdict;
+  const confidence = round(probs[top] as number);
+  const decided = verdict !== scoring.abstain;
+  const outcome = kb.outcomes.find((o) => o.id === verdict);
   const composite = outcome?.composite;
-  const backing = matched.filter((c) => c.favours === verdict || (composite?.of.includes(c.favours) ?? false));
+  const supports = (favours: string) => favours === verdict || (composite?.of.includes(favours) ?? false);
+  const weightFor = (feature: string) => model.weights.get(feature)?.[top] ?? 0;
+
+  const backing = matched.filter((c) => supports(c.favours));
   const reasons = [...matched]
-    .sort((a, b) => Number(backing.includes(b)) - Number(backing.includes(a)) || b.weight - a.weight)
-    .map((c) => toReason(c, facts.facts));
+    .sort(
+      (a, b) =>
+        Number(supports(b.favours)) - Number(supports(a.favours)) || weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`),
+    )
+    .map((c) => toReason(c, counted.facts));
+  const toolReasons: Reason[] = [];
+  for (const [feature, facts] of features) {
+    if (!feature.startsWith('s:tool.')) continue;
+    const w = model.weights.get(feature);
+    const favours = leaning(model, w);
+    if (!favours || favours === scoring.abstain) continue;
+    const reason = toolReason(kb, feature, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
+    if (reason) toolReasons.push(reason);
+  }
+  toolReasons.sort((a, b) => Number(supports(b.favours)) - Number(supports(a.favours)) || b.weight - a.weight);
+  reasons.push(...toolReasons.slice(0, MAX_TOOL_REASONS));
+
   const suggestions = decided ? suggestionsFor(kb, backing) : [];
   const wantFollowUps = !decided || confidence < scoring.followUpBelow;
-  const followUps = wantFollowUps
-    ? pickFollowUps(kb, facts, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps)
-    : [];
+  const { followUps, missing } = wantFollowUps
+    ? pickFollowUps(kb, counted, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps, !decided)
+    : { followUps: [], missing: [] };
 
   const because = backing
     .slice()
-    .sort((a, b) => b.weight - a.weight)
+    .sort((a, b) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`))
     .slice(0, 2)
     .map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
   const summary =
     decided && outcome
       ? `${outcome.summary}${because.length ? ` Deciding: ${because.join('; ')}.` : ''}`
-      : scoring.abstainSummary;
+      : missing.length > 0
+        ? scoring.abstainSummary.replace('{missing}', missing.join('; '))
+        : scoring.conflictSummary;
 
   return {
     verdict,
@@ -132,7 +182,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     bridges: suggestions.filter((s) => s.kind === 'bridge'),
     serving: suggestions.filter((s) => s.kind === 'serving'),
     practices: suggestions.filter((s) => s.kind === 'practice'),
-    scores: Object.fromEntries(scored.map((s) => [s.id, s.score])),
+    scores: Object.fromEntries(model.outcomes.map((o, k) => [o, round(probs[k] as number)])),
     facts: given,
   };
 }

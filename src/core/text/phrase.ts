@@ -158,3 +158,17 @@ export class PhraseMatcher<T> {
     return hits;
   }
 }
+
+/** Does the phrase match exactly these words, every word literally (no prefix, no wildcard)? */
+export function matchesWhole(phrase: Phrase, words: readonly string[]): boolean {
+  const walk = (s: number, w: number): boolean => {
+    if (s === phrase.slots.length) return w === words.length;
+    const slot = phrase.slots[s] as Slot;
+    const word = words[w];
+    if (word !== undefined && slot.alternatives.some((a) => !a.prefix && a.word === word) && walk(s + 1, w + 1)) {
+      return true;
+    }
+    return slot.optional && walk(s + 1, w);
+  };
+  return walk(0, 0);
+}
