@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { loadKnowledgeTexts, VerdictSchema } from '../src/index.js';
+import { loadKnowledgeTexts, predict, VerdictSchema } from '../src/index.js';
 import { readKnowledgeFiles } from '../src/knowledge/read-knowledge-files.js';
 import { readSplit } from '../eval/lib/corpus.js';
 import { type Example, encode, fit, outcomesOf, score, toModel } from './lib/fit-model.js';
@@ -59,6 +59,39 @@ for (const lambda of LAMBDAS) {
       best = { lambda, temperature, ...r };
     }
   }
+}
+
+// (--cv) 5-fold cross-validation over train + dev: the figure to watch while changing knowledge
+if (process.argv.includes('--cv')) {
+  const pool = [...train, ...dev];
+  const folds = 5;
+  const foldOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % folds;
+  const outcomesList = outcomesOf(kb);
+  const confusion = outcomesList.map(() => outcomesList.map(() => 0));
+  const missed: string[] = [];
+  for (let k = 0; k < folds; k++) {
+    const vocabulary = seeded();
+    const inFold = pool.filter((i) => foldOf(i.id) === k);
+    const trainData = encode(kb, [...asExamples(pool.filter((i) => foldOf(i.id) !== k), true), ...own], vocabulary);
+    const fitted = fit(kb, trainData, vocabulary, { lambda: best.lambda, steps: STEPS, rate: RATE });
+    const m = toModel(kb, fitted, best.temperature);
+    const testData = encode(kb, asExamples(inFold, false), vocabulary);
+    testData.forEach((d, i) => {
+      const p = predict(m, d.features.map((f) => fitted.names[f] as string));
+      let top = 0;
+      for (let j = 1; j < m.size; j++) if ((p[j] as number) > (p[top] as number)) top = j;
+      (confusion[d.label] as number[])[top]++;
+      if (top !== d.label) missed.push(`${inFold[i]?.id}: ${outcomesList[d.label]} → ${outcomesList[top]}`);
+    });
+  }
+  const right = confusion.reduce((a, row, i) => a + (row[i] as number), 0);
+  console.log(`5-fold CV over train+dev: ${right}/${pool.length} = ${((100 * right) / pool.length).toFixed(1)} %`);
+  confusion.forEach((row, i) => {
+    const n = row.reduce((a, b) => a + b, 0);
+    console.log(`  ${(outcomesList[i] as string).padEnd(8)} ${row.map((x) => String(x).padStart(4)).join('')}  recall ${((100 * (row[i] as number)) / Math.max(1, n)).toFixed(0)} %`);
+  });
+  if (process.argv.includes('--verbose')) console.log(missed.map((m) => `  ${m}`).join('\n'));
+  process.exit(0);
 }
 
 // 2. the weights: fit on train + dev with those settings

@@ -82,7 +82,11 @@ function boundFacts(facts: readonly Fact[]): Fact[] {
 
 function boundMeasurements(measurements: readonly Measurement[]): Measurement[] {
   const byMeasure = new Map<string, Measurement[]>();
-  for (const m of measurements) byMeasure.set(m.measure, [...(byMeasure.get(m.measure) ?? []), m]);
+  for (const m of measurements) {
+    const list = byMeasure.get(m.measure);
+    if (list) list.push(m);
+    else byMeasure.set(m.measure, [m]);
+  }
   const out: Measurement[] = [];
   for (const list of byMeasure.values()) {
     // the largest value decides the level; keep it and the first few in reading order
@@ -109,10 +113,12 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   const hedgeEnds = new Set(kb.language.hedges.match(tokens).map((h) => h.to));
   const { negationWindow, postNegationWindow } = kb.language;
   const { mentions } = kb;
+  const rank = mentions.rank;
+  const stronger = (a: string, b: string | undefined) => b === undefined || (rank.get(a) ?? 0) < (rank.get(b) ?? 0);
   const cueBefore = new Map<number, string>();
-  for (const h of mentions.before.match(tokens)) cueBefore.set(h.to, h.value);
+  for (const h of mentions.before.match(tokens)) if (stronger(h.value, cueBefore.get(h.to))) cueBefore.set(h.to, h.value);
   const cueAfter = new Map<number, string>();
-  for (const h of mentions.after.match(tokens)) if (!cueAfter.has(h.from)) cueAfter.set(h.from, h.value);
+  for (const h of mentions.after.match(tokens)) if (stronger(h.value, cueAfter.get(h.from))) cueAfter.set(h.from, h.value);
 
   const polarityOf = (hit: PhraseHit<unknown>): { polarity: Polarity; from: number; to: number } => {
     const here = clause[hit.from];
@@ -131,20 +137,27 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     return { polarity: 'asserted', from: hit.from, to: hit.to };
   };
 
-  /** The nearest status cue in the mention's clause: before it, else after it. */
+  /**
+   * The status cue in the mention's clause, within the window before it (or after it): when several
+   * stand there, the status listed first in the knowledge wins ("drop our PySpark": replacing, not
+   * "our"); among cues of one status, the nearest.
+   */
   const statusOf = (hit: PhraseHit<unknown>): string | undefined => {
     const here = clause[hit.from];
+    let best: string | undefined;
+    const consider = (cue: string | undefined) => {
+      if (cue === undefined) return;
+      if (best === undefined || (rank.get(cue) ?? 0) < (rank.get(best) ?? 0)) best = cue;
+    };
     for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
       if (end < hit.from && clause[end] !== here) break;
-      const cue = cueBefore.get(end);
-      if (cue) return cue;
+      consider(cueBefore.get(end));
     }
     for (let start = hit.to; start < tokens.length && start <= hit.to + mentions.window; start++) {
       if (clause[start] !== here) break;
-      const cue = cueAfter.get(start);
-      if (cue) return cue;
+      consider(cueAfter.get(start));
     }
-    return undefined;
+    return best;
   };
 
   const span = (from: number, to: number) => {

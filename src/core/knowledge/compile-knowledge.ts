@@ -332,6 +332,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
       plain: m.plain,
       negated: m.negated,
       statuses: new Map(m.statuses.map((st) => [st.id, st])),
+      rank: new Map(m.statuses.map((st, i) => [st.id, i])),
       before: new PhraseMatcher(before),
       after: new PhraseMatcher(after),
     };

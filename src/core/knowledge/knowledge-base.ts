@@ -79,6 +79,8 @@ export type KnowledgeBase = {
     readonly plain: string;
     readonly negated: string;
     readonly statuses: ReadonlyMap<string, MentionStatusData>;
+    /** a status's place in the file: when several cues stand near a mention, the lowest rank wins */
+    readonly rank: ReadonlyMap<string, number>;
     readonly before: PhraseMatcher<string>;
     readonly after: PhraseMatcher<string>;
   };

@@ -153,7 +153,8 @@ export class PhraseMatcher<T> {
   match(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      for (const hit of this.matchAt(tokens, i)) hits.push(hit);
+      const found = this.matchAt(tokens, i);
+      for (let k = 0; k < found.length; k++) hits.push(found[k] as PhraseHit<T>);
     }
     return hits;
   }
