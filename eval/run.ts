@@ -65,9 +65,11 @@ for (const c of cases) {
   const ok = r.verdict === c.expect;
   if (ok) correct++;
   if (keywordVerdict(c.text) === c.expect) baseline++;
-  const bin = bins.find((b) => r.confidence >= b.lo) as (typeof bins)[number];
-  bin.all++;
-  if (ok) bin.right++;
+  if (r.verdict !== 'unclear') {
+    const bin = bins.find((b) => r.confidence >= b.lo) as (typeof bins)[number];
+    bin.all++;
+    if (ok) bin.right++;
+  }
   for (const p of c.paraphrases) {
     const v = ask(p).verdict;
     paraphrased++;
@@ -93,7 +95,7 @@ for (const e of verdicts) {
   const total = [...row.values()].reduce((a, b) => a + b, 0);
   console.log(`${e.padEnd(10)}${verdicts.map((g) => pad(row.get(g) ?? 0)).join('')}   ${pct(row.get(e) ?? 0, total)}`);
 }
-console.log('\nreliability (answers by confidence: how many, share right)');
+console.log('\nreliability (decided answers by confidence: how many, share right)');
 bins.forEach((b, i) => {
   const hi = i === 0 ? 1 : (bins[i - 1] as (typeof bins)[number]).lo;
   console.log(`  ${b.lo.toFixed(1)}–${hi.toFixed(1)}  ${String(b.all).padStart(4)}  ${pct(b.right, b.all)}`);

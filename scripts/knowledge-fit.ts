@@ -73,14 +73,16 @@ if (process.argv.includes('--cv')) {
     const vocabulary = seeded();
     const inFold = pool.filter((i) => foldOf(i.id) === k);
     const trainData = encode(kb, [...asExamples(pool.filter((i) => foldOf(i.id) !== k), true), ...own], vocabulary);
-    const fitted = fit(kb, trainData, vocabulary, { lambda: best.lambda, steps: STEPS, rate: RATE });
+    const lambda = Number(process.env.FIT_LAMBDA ?? best.lambda);
+    const fitted = fit(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
     const m = toModel(kb, fitted, best.temperature);
     const testData = encode(kb, asExamples(inFold, false), vocabulary);
     testData.forEach((d, i) => {
       const p = predict(m, d.features.map((f) => fitted.names[f] as string));
       let top = 0;
       for (let j = 1; j < m.size; j++) if ((p[j] as number) > (p[top] as number)) top = j;
-      (confusion[d.label] as number[])[top]++;
+      const row = confusion[d.label] as number[];
+      row[top] = (row[top] as number) + 1;
       if (top !== d.label) missed.push(`${inFold[i]?.id}: ${outcomesList[d.label]} → ${outcomesList[top]}`);
     });
   }
@@ -114,7 +116,7 @@ const text =
   `# Pull towards the hand-set weights ${best.lambda}, temperature ${best.temperature} (chosen on dev:\n` +
   `# accuracy ${(100 * best.accuracy).toFixed(1)} % when fitted on train alone). Features: c: a criterion holds,\n` +
   `# s: a fact (signal), s:tool.ROLE@STATUS a named product in that status.\n` +
-  stringify({ model: { outcomes, temperature: model.temperature, bias: vector(model.bias), weights } }, { lineWidth: 0 });
+  stringify({ model: { outcomes, temperature: model.temperature, priorScale: model.priorScale, bias: vector(model.bias), weights } }, { lineWidth: 0 });
 
 if (check) {
   let committed = '';

@@ -47,10 +47,10 @@ export function fit(kb: KnowledgeBase, data: readonly Encoded[], vocabulary: Map
   const outcomes = outcomesOf(kb);
   const K = outcomes.length;
   const names = [...vocabulary.keys()];
-  const prior = priorModel(kb, outcomes, PRIOR_UNCLEAR_BIAS);
+  const prior = priorModel(kb, outcomes, PRIOR_UNCLEAR_BIAS, PRIOR_SCALE);
   const priorOf = (name: string) => {
     const p = prior.weights.get(name);
-    return p ? Float64Array.from(p, (w) => w * PRIOR_SCALE) : new Float64Array(K);
+    return p ? Float64Array.from(p) : new Float64Array(K);
   };
   const priors = names.map(priorOf);
   const weights = priors.map((p) => Float64Array.from(p));
@@ -105,6 +105,7 @@ export function toModel(kb: KnowledgeBase, fitted: Fitted, temperature: number):
   return {
     outcomes,
     temperature,
+    priorScale: PRIOR_SCALE,
     bias: Float64Array.from(fitted.bias, round3),
     weights: new Map(fitted.names.map((n, i) => [n, Float64Array.from(fitted.weights[i] as Float64Array, round3)])),
     size: outcomes.length,

@@ -47,6 +47,7 @@ function compileModel(m: ModelData): CompiledModel {
   return {
     outcomes: m.outcomes,
     temperature: m.temperature,
+    priorScale: m.priorScale,
     bias: vector(m.bias),
     weights: new Map(Object.entries(m.weights).map(([f, w]) => [f, vector(w)])),
     size: n,
@@ -210,8 +211,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     entry.signals.forEach((ref, i) => {
       needSignal(loc, `signals[${i}]`, ref);
     });
-    const implied = new Set<string>(lists.toolRoles.find((r) => r.item.id === entry.role)?.item.signals ?? []);
-    const target: ProseTarget = { tool: entry, implies: implied };
+    const fromRole = lists.toolRoles.find((r) => r.item.id === entry.role)?.item.signals ?? [];
     entry.aliases.forEach((alias, i) => {
       const words = tokenize(alias).filter((t) => !t.isBreak);
       const key = words.map((w) => w.text).join(' ');
@@ -226,12 +226,13 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
       }
       aliasOwner.set(key, loc);
       // a signal phrase that spells this very name ("kafka" → streaming) still holds, through the name
+      const implied = new Set<string>(fromRole);
       const texts = words.map((w) => w.text);
       for (const p of proseByFirstWord.get(texts[0] as string) ?? []) {
         if (matchesWhole(p.phrase, texts)) implied.add(p.value);
       }
       const slots = words.map((w) => ({ alternatives: [{ word: w.text, prefix: false }], optional: false }));
-      tools.push({ phrase: { source: alias, slots }, value: target });
+      tools.push({ phrase: { source: alias, slots }, value: { tool: entry, implies: implied } });
     });
   }
 

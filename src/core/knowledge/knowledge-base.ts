@@ -31,6 +31,7 @@ export type ProseTarget =
 export type CompiledModel = {
   readonly outcomes: readonly string[];
   readonly temperature: number;
+  readonly priorScale: number;
   readonly bias: Float64Array;
   readonly weights: ReadonlyMap<string, Float64Array>;
   readonly size: number;

@@ -240,6 +240,8 @@ export const MentionsSchema = z.object({
 export const ModelSchema = z.object({
   outcomes: z.array(id).min(2),
   temperature: z.number().positive(),
+  /** a criterion the fit never saw (added since) counts its hand-set weight times this */
+  priorScale: z.number().positive(),
   bias: z.record(z.string(), z.number()),
   weights: z.record(z.string(), z.record(z.string(), z.number())),
 });

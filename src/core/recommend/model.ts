@@ -7,8 +7,11 @@ import type { Fact, Facts } from '../types.js';
  * The features a verdict is computed from, each with the facts behind it:
  * `c:<criterion>` for a criterion that holds, `s:<signal>` for a plain fact,
  * `s:<signal>@<status>` for a fact whose status keeps it out of the criteria (being replaced,
- * rejected, hypothetical), and `s:tool.<role>@<status>` for every named product.
+ * rejected, hypothetical), `s:tool.<role>@<status>` for every named product, and `m:<follow-up>`
+ * for each follow-up question the facts leave open.
  */
+const NO_FACTS: readonly Fact[] = Object.freeze([]);
+
 export type FeatureSet = {
   readonly features: ReadonlyMap<string, readonly Fact[]>;
   readonly matched: readonly CriterionData[];
@@ -25,9 +28,9 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   const counted = deriveFacts(kb, { ...given, facts: plain });
   const present = new Set(counted.facts.map((f) => f.signal));
   const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
-  const features = new Map<string, Fact[]>();
+  const features = new Map<string, readonly Fact[]>();
   const add = (id: string, f: Fact) => {
-    const list = features.get(id);
+    const list = features.get(id) as Fact[] | undefined;
     if (list) list.push(f);
     else features.set(id, [f]);
   };
@@ -36,38 +39,50 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     if (f.signal.startsWith('tool.')) add(`s:${f.signal}@${f.status ?? kb.mentions.plain}`, f);
     else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
   }
-  const wanted = (c: CriterionData) => new Set([...c.when.all, ...c.when.any]);
-  for (const c of matched) {
-    const signals = wanted(c);
-    features.set(
-      `c:${c.id}`,
-      counted.facts.filter((f) => signals.has(f.signal)),
-    );
+  // a criterion's evidence is gathered when it becomes a reason, not here
+  for (const c of matched) features.set(`c:${c.id}`, NO_FACTS);
+  // what the question leaves open: one feature per follow-up whose groups no fact answers, so the
+  // model can learn that `unclear` follows from a missing fact, not from a low total
+  const known = new Set<string>();
+  for (const f of [...counted.facts, ...given.negated]) {
+    const group = kb.signals.get(f.signal)?.group;
+    if (group) known.add(group);
   }
+  for (const q of kb.followUps) if (!q.asksAbout.some((g) => known.has(g))) features.set(`m:${q.id}`, NO_FACTS);
   return { features, matched, counted };
 }
 
+/** A criterion's hand-set weight on the outcome it favours, times `scale`. */
+export function priorVector(outcomes: readonly string[], c: CriterionData, scale: number): Float64Array {
+  const w = new Float64Array(outcomes.length);
+  const i = outcomes.indexOf(c.favours);
+  if (i >= 0) w[i] = c.weight * scale;
+  return w;
+}
+
 /** The hand-set starting point: each criterion's weight on the outcome it favours. */
-export function priorModel(kb: KnowledgeBase, outcomes: readonly string[], unclearBias: number): CompiledModel {
+export function priorModel(kb: KnowledgeBase, outcomes: readonly string[], unclearBias: number, scale = 1): CompiledModel {
   const index = new Map(outcomes.map((o, i) => [o, i]));
   const weights = new Map<string, Float64Array>();
-  for (const c of kb.criteria) {
-    const w = new Float64Array(outcomes.length);
-    const i = index.get(c.favours);
-    if (i !== undefined) w[i] = c.weight;
-    weights.set(`c:${c.id}`, w);
-  }
+  for (const c of kb.criteria) weights.set(`c:${c.id}`, priorVector(outcomes, c, scale));
   const bias = new Float64Array(outcomes.length);
   const u = index.get(kb.scoring.abstain);
   if (u !== undefined) bias[u] = unclearBias;
-  return { outcomes, temperature: 1, bias, weights, size: outcomes.length };
+  return { outcomes, temperature: 1, priorScale: scale, bias, weights, size: outcomes.length };
 }
 
-/** Probabilities per outcome: softmax of bias + the weights of the features present. */
-export function predict(model: CompiledModel, features: Iterable<string>): Float64Array {
+/**
+ * Probabilities per outcome: softmax of bias + the weights of the features present. `fallback`
+ * gives weights for a feature the model does not know (a criterion added after the fit).
+ */
+export function predict(
+  model: CompiledModel,
+  features: Iterable<string>,
+  fallback?: (feature: string) => Float64Array | undefined,
+): Float64Array {
   const logits = Float64Array.from(model.bias);
   for (const f of features) {
-    const w = model.weights.get(f);
+    const w = model.weights.get(f) ?? fallback?.(f);
     if (!w) continue;
     for (let k = 0; k < model.size; k++) logits[k] = (logits[k] as number) + (w[k] as number);
   }

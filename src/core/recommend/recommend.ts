@@ -2,21 +2,25 @@ import type { CompiledModel, KnowledgeBase } from '../knowledge/knowledge-base.j
 import type { CriterionData } from '../knowledge/schema.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
 
-import { featuresOf, predict, priorModel } from './model.js';
+import { featuresOf, predict, priorModel, priorVector } from './model.js';
 
 /** Named products add at most this many reasons: the criteria carry the argument. */
 const MAX_TOOL_REASONS = 3;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** The user's words behind a criterion: every fact among its `all` and `any` signals. */
-function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
-  const wanted = new Set([...c.when.all, ...c.when.any]);
-  // where each quote stands in the question, so reasons quote the user in reading order
+/** Where each quote stands in the question, so reasons quote the user in reading order. */
+function positionsOf(facts: readonly Fact[]): Map<string, number> {
   const position = new Map<string, number>();
   for (const f of facts) {
     if (f.start !== undefined && !position.has(f.evidence.trim())) position.set(f.evidence.trim(), f.start);
   }
+  return position;
+}
+
+/** The user's words behind a criterion: every fact among its `all` and `any` signals. */
+function evidenceFor(c: CriterionData, facts: readonly Fact[], position: ReadonlyMap<string, number>): string {
+  const wanted = new Set([...c.when.all, ...c.when.any]);
   // derived facts quote their basis joined by " … ": split so each quote appears once
   const quotes = [
     ...new Set(
@@ -34,13 +38,13 @@ function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
     .join(' … ');
 }
 
-function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
+function toReason(c: CriterionData, facts: readonly Fact[], position: ReadonlyMap<string, number>): Reason {
   return {
     criterion: c.id,
     title: c.title,
     favours: c.favours,
     weight: c.weight,
-    evidence: evidenceFor(c, facts),
+    evidence: evidenceFor(c, facts, position),
     explanation: c.explanation,
     source: c.sources[0] as string,
     sources: c.sources,
@@ -123,24 +127,32 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const { scoring } = kb;
   const model = activeModel(kb);
   const { features, matched, counted } = featuresOf(kb, given);
-  const probs = predict(model, features.keys());
+  const added = (feature: string) => {
+    const c = feature.startsWith('c:') ? matched.find((m) => `c:${m.id}` === feature) : undefined;
+    return c ? priorVector(model.outcomes, c, model.priorScale) : undefined;
+  };
+  const probs = predict(model, features.keys(), added);
   let top = 0;
   for (let k = 1; k < model.size; k++) if ((probs[k] as number) > (probs[top] as number)) top = k;
   const verdict = model.outcomes[top] as Verdict;
-  const confidence = round(probs[top] as number);
   const decided = verdict !== scoring.abstain;
+  // an unclear answer's confidence is that of the best answer it declined to give
+  let best = 0;
+  for (let k = 0; k < model.size; k++) if (model.outcomes[k] !== scoring.abstain) best = Math.max(best, probs[k] as number);
+  const confidence = round(decided ? (probs[top] as number) : best);
   const outcome = kb.outcomes.find((o) => o.id === verdict);
   const composite = outcome?.composite;
   const supports = (favours: string) => favours === verdict || (composite?.of.includes(favours) ?? false);
-  const weightFor = (feature: string) => model.weights.get(feature)?.[top] ?? 0;
+  const weightFor = (feature: string) => (model.weights.get(feature) ?? added(feature))?.[top] ?? 0;
 
   const backing = matched.filter((c) => supports(c.favours));
+  const position = positionsOf(counted.facts);
   const reasons = [...matched]
     .sort(
       (a, b) =>
         Number(supports(b.favours)) - Number(supports(a.favours)) || weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`),
     )
-    .map((c) => toReason(c, counted.facts));
+    .map((c) => toReason(c, counted.facts, position));
   const toolReasons: Reason[] = [];
   for (const [feature, facts] of features) {
     if (!feature.startsWith('s:tool.')) continue;

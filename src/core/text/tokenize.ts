@@ -62,10 +62,10 @@ export function tokenize(text: string, options: { code?: boolean } = {}): Token[
         }
         break;
       }
-      const word = text
-        .slice(start, i)
-        .toLowerCase()
-        .replace(/\u2019/g, "'");
+      let word = text.slice(start, i).toLowerCase();
+      if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
+      // a possessive names the thing itself: "Spark's" is "spark"
+      if (word.endsWith("'s") && word.length > 3) word = word.slice(0, -2);
       tokens.push({ text: word, start, end: i, isBreak: false, head: word.slice(0, 3) });
       continue;
     }
