@@ -177,12 +177,19 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   for (const hit of tools) {
     const target = hit.value as Extract<ProseTarget, { implies: unknown }>;
     const entry = target.tool;
-    const { polarity } = polarityOf(hit);
-    const cue = statusOf(hit);
-    const status = polarity === 'negated' ? mentions.negated : (cue ?? mentions.plain);
+    const { polarity, from, to } = polarityOf(hit);
+    const status =
+      polarity === 'negated' ? mentions.negated : polarity === 'uncertain' ? mentions.doubted : (statusOf(hit) ?? mentions.plain);
     const where = span(hit.from, hit.to);
-    for (const signal of new Set([`tool.${entry.role}`, ...entry.signals, ...target.implies])) {
-      facts.push({ signal, origin, status, tool: entry.id, ...where });
+    facts.push({ signal: `tool.${entry.role}`, origin, status, tool: entry.id, ...where });
+    // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
+    for (const signal of new Set([...entry.signals, ...target.implies])) {
+      if (polarity === 'uncertain') continue;
+      if (polarity === 'negated') {
+        negated.push({ signal, origin, tool: entry.id, ...span(from, to) });
+        const whenNegated = kb.signals.get(signal)?.whenNegated;
+        if (whenNegated) facts.push({ signal: whenNegated, origin, ...span(from, to) });
+      } else facts.push({ signal, origin, status, tool: entry.id, ...where });
     }
   }
   for (const hit of hits) {

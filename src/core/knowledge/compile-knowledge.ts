@@ -319,7 +319,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   if (mentions) {
     const m = mentions.item;
     const statusIds = new Set(m.statuses.map((st) => st.id));
-    for (const key of ['plain', 'negated'] as const) {
+    for (const key of ['plain', 'negated', 'doubted'] as const) {
       if (!statusIds.has(m[key])) at(mentions, key, `unknown status "${m[key]}"`);
     }
     const before: { phrase: Phrase; value: string }[] = [];
@@ -332,8 +332,10 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
       window: m.window,
       plain: m.plain,
       negated: m.negated,
+      doubted: m.doubted,
       statuses: new Map(m.statuses.map((st) => [st.id, st])),
       rank: new Map(m.statuses.map((st, i) => [st.id, i])),
+      crossWith: new Set(m.crossWith),
       before: new PhraseMatcher(before),
       after: new PhraseMatcher(after),
     };

@@ -79,9 +79,11 @@ export type KnowledgeBase = {
     readonly window: number;
     readonly plain: string;
     readonly negated: string;
+    readonly doubted: string;
     readonly statuses: ReadonlyMap<string, MentionStatusData>;
     /** a status's place in the file: when several cues stand near a mention, the lowest rank wins */
     readonly rank: ReadonlyMap<string, number>;
+    readonly crossWith: ReadonlySet<string>;
     readonly before: PhraseMatcher<string>;
     readonly after: PhraseMatcher<string>;
   };

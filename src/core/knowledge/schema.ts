@@ -168,6 +168,9 @@ export const FollowUpSchema = z.object({
   priority: z.number().int(),
   /** ask only when none of these groups has a signal yet */
   asksAbout: z.array(id).min(1),
+  /** the verdict cannot be given without this fact: while it is missing the answer may be unclear,
+   * once every decisive fact is known it may not */
+  decisive: z.boolean().default(false),
   options: z
     .array(
       z.object({
@@ -233,7 +236,11 @@ export const MentionsSchema = z.object({
   plain: id,
   /** the status of a negated mention ("no Spark", "we don't want PyTorch") */
   negated: id,
+  /** the status of a mention in doubt ("not sure whether Hadoop stays") */
+  doubted: id,
   statuses: z.array(MentionStatusSchema).min(1),
+  /** signal groups whose facts the model also sees paired with each product role ("Spark in use" + "a job that fails") */
+  crossWith: z.array(id).default([]),
 });
 
 /** Fitted by `npm run knowledge:fit`: a linear model over features, one weight per outcome. */

@@ -17,6 +17,8 @@ export type FeatureSet = {
   readonly matched: readonly CriterionData[];
   /** the facts the criteria saw, with derived ones */
   readonly counted: Facts;
+  /** is a decisive fact (how much data, what job) still unknown? Only then may the answer be unclear */
+  readonly decisiveOpen: boolean;
 };
 
 function countsForCriteria(kb: KnowledgeBase, f: Fact): boolean {
@@ -39,6 +41,19 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     if (f.signal.startsWith('tool.')) add(`s:${f.signal}@${f.status ?? kb.mentions.plain}`, f);
     else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
   }
+  // product roles paired with the kind of question ("Spark in use" and "a job that fails")
+  if (kb.mentions.crossWith.size > 0) {
+    const kinds = counted.facts.filter((f) => kb.mentions.crossWith.has(kb.signals.get(f.signal)?.group ?? ''));
+    const roles = [...features.keys()].filter((k) => k.startsWith('s:tool.'));
+    for (const kind of new Set(kinds.map((f) => f.signal))) {
+      for (const role of roles) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
+    }
+  }
+  // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
+  const named = [...new Set(counted.facts.filter((f) => f.signal.startsWith('tool.')).map((f) => f.signal))].sort();
+  for (let i = 0; i < named.length; i++) {
+    for (let j = i + 1; j < named.length; j++) features.set(`p:${named[i]}&${named[j]}`, NO_FACTS);
+  }
   // a criterion's evidence is gathered when it becomes a reason, not here
   for (const c of matched) features.set(`c:${c.id}`, NO_FACTS);
   // what the question leaves open: one feature per follow-up whose groups no fact answers, so the
@@ -48,8 +63,13 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     const group = kb.signals.get(f.signal)?.group;
     if (group) known.add(group);
   }
-  for (const q of kb.followUps) if (!q.asksAbout.some((g) => known.has(g))) features.set(`m:${q.id}`, NO_FACTS);
-  return { features, matched, counted };
+  let decisiveOpen = false;
+  for (const q of kb.followUps) {
+    if (!q.decisive || q.asksAbout.some((g) => known.has(g))) continue;
+    features.set(`m:${q.id}`, NO_FACTS);
+    decisiveOpen = true;
+  }
+  return { features, matched, counted, decisiveOpen };
 }
 
 /** A criterion's hand-set weight on the outcome it favours, times `scale`. */

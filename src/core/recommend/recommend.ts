@@ -126,14 +126,19 @@ export function activeModel(kb: KnowledgeBase): CompiledModel {
 export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const { scoring } = kb;
   const model = activeModel(kb);
-  const { features, matched, counted } = featuresOf(kb, given);
+  const { features, matched, counted, decisiveOpen } = featuresOf(kb, given);
   const added = (feature: string) => {
     const c = feature.startsWith('c:') ? matched.find((m) => `c:${m.id}` === feature) : undefined;
     return c ? priorVector(model.outcomes, c, model.priorScale) : undefined;
   };
   const probs = predict(model, features.keys(), added);
-  let top = 0;
-  for (let k = 1; k < model.size; k++) if ((probs[k] as number) > (probs[top] as number)) top = k;
+  // unclear is for a missing decisive fact: once all are known, the best decided outcome answers
+  const abstain = model.outcomes.indexOf(scoring.abstain);
+  let top = -1;
+  for (let k = 0; k < model.size; k++) {
+    if (k === abstain && !decisiveOpen) continue;
+    if (top < 0 || (probs[k] as number) > (probs[top] as number)) top = k;
+  }
   const verdict = model.outcomes[top] as Verdict;
   const decided = verdict !== scoring.abstain;
   // an unclear answer's confidence is that of the best answer it declined to give
