@@ -97,12 +97,15 @@ function toolReason(kb: KnowledgeBase, feature: string, facts: readonly Fact[], 
     const e = id ? kb.catalogue.get(id) : undefined;
     return e ? [e] : [];
   });
-  const names = entries.map((e) => e.name).join(', ');
+  const names = entries
+    .map((e) => e.name)
+    .filter((n) => n !== role.title)
+    .join(', ');
   const quotes = [...new Set(facts.map((f) => f.evidence.trim()))].slice(0, 3).map((q) => `“${q}”`);
   const sources = [...new Set([...entries.map((e) => e.source), ...role.sources])];
   return {
     criterion: `tool.${role.id}`,
-    title: `${role.title}: ${names}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
+    title: `${role.title}${names ? `: ${names}` : ''}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
     favours,
     weight: Math.round(weight * 100) / 100,
     evidence: quotes.join(' … '),
@@ -152,23 +155,26 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
 
   const backing = matched.filter((c) => supports(c.favours));
   const position = positionsOf(counted.facts);
-  const reasons = [...matched]
-    .sort(
-      (a, b) =>
-        Number(supports(b.favours)) - Number(supports(a.favours)) || weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`),
-    )
-    .map((c) => toReason(c, counted.facts, position));
+  const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
+  const reasonsFor = (list: readonly CriterionData[]) => [...list].sort(byWeight).map((c) => toReason(c, counted.facts, position));
   const toolReasons: Reason[] = [];
   for (const [feature, facts] of features) {
     if (!feature.startsWith('s:tool.')) continue;
     const w = model.weights.get(feature);
     const favours = leaning(model, w);
-    if (!favours || favours === scoring.abstain) continue;
+    // a product is a reason only where its fitted weight leans to this very answer: a single
+    // weight in a linear model is not a verdict of its own, so no "pulling the other way" here
+    if (!favours || favours === scoring.abstain || !supports(favours)) continue;
     const reason = toolReason(kb, feature, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
     if (reason) toolReasons.push(reason);
   }
-  toolReasons.sort((a, b) => Number(supports(b.favours)) - Number(supports(a.favours)) || b.weight - a.weight);
-  reasons.push(...toolReasons.slice(0, MAX_TOOL_REASONS));
+  toolReasons.sort((a, b) => b.weight - a.weight);
+  // what supports the verdict first (criteria, then named products), then what speaks against it
+  const reasons = [
+    ...reasonsFor(backing),
+    ...toolReasons.slice(0, MAX_TOOL_REASONS),
+    ...reasonsFor(matched.filter((c) => !supports(c.favours))),
+  ];
 
   const suggestions = decided ? suggestionsFor(kb, backing) : [];
   const wantFollowUps = !decided || confidence < scoring.followUpBelow;
