@@ -41,7 +41,10 @@ function load(): Case[] {
   if (splitName === 'cases') {
     const Cases = z.object({ cases: z.array(z.object({ id: z.string(), text: z.string(), expect: VerdictSchema })) });
     return ['cases.yaml', 'cases-lead.yaml'].flatMap((f) =>
-      Cases.parse(parse(readFileSync(new URL(f, import.meta.url), 'utf8'))).cases.map((c) => ({ ...c, paraphrases: [] })),
+      Cases.parse(parse(readFileSync(new URL(f, import.meta.url), 'utf8'))).cases.map((c) => ({
+        ...c,
+        paraphrases: [],
+      })),
     );
   }
   throw new Error(`--split must be one of ${[...SPLITS, 'cases'].join(', ')}`);

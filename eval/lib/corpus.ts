@@ -55,7 +55,9 @@ export const SHARES: Readonly<Record<Split, number>> = { train: 0.6, dev: 0.2, t
 
 /** A stable pseudo-random order: a hash of the source, never of the text or the label. */
 export function orderKey(source: string): string {
-  return createHash('sha256').update(`spark-or-pytorch split v1 ${normaliseSource(source)}`).digest('hex');
+  return createHash('sha256')
+    .update(`spark-or-pytorch split v1 ${normaliseSource(source)}`)
+    .digest('hex');
 }
 
 export function readCorpusFile(path: string): CorpusItem[] {

@@ -3,7 +3,20 @@
  * count (both when Spark and PyTorch words tie above zero; unclear when nothing is counted).
  */
 const WORDS: Record<string, readonly string[]> = {
-  spark: ['spark', 'pyspark', 'hadoop', 'hive', 'hdfs', 'etl', 'join', 'joins', 'terabytes', 'tb', 'cluster', 'databricks'],
+  spark: [
+    'spark',
+    'pyspark',
+    'hadoop',
+    'hive',
+    'hdfs',
+    'etl',
+    'join',
+    'joins',
+    'terabytes',
+    'tb',
+    'cluster',
+    'databricks',
+  ],
   pytorch: ['pytorch', 'torch', 'gpu', 'gpus', 'neural', 'train', 'training', 'model', 'deep', 'transformer', 'cuda'],
   neither: ['pandas', 'polars', 'duckdb', 'sklearn', 'scikit', 'xgboost', 'csv', 'small', 'laptop', 'excel', 'sql'],
 };

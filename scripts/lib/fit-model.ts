@@ -5,7 +5,14 @@
  * hand-set meaning. Full-batch gradient descent from the prior, a fixed number of steps, fixed
  * order: the same data always gives the same weights.
  */
-import { type CompiledModel, extractFacts, featuresOf, type KnowledgeBase, predict, priorModel } from '../../src/index.js';
+import {
+  type CompiledModel,
+  extractFacts,
+  featuresOf,
+  type KnowledgeBase,
+  predict,
+  priorModel,
+} from '../../src/index.js';
 
 export type Example = { readonly text: string; readonly verdict: string; readonly weight: number };
 export type Encoded = { readonly features: readonly number[]; readonly label: number; readonly weight: number };
@@ -22,11 +29,7 @@ export function featureIdsOf(kb: KnowledgeBase, text: string): string[] {
   return [...featuresOf(kb, extractFacts(text, kb)).features.keys()];
 }
 
-export function encode(
-  kb: KnowledgeBase,
-  examples: readonly Example[],
-  vocabulary: Map<string, number>,
-): Encoded[] {
+export function encode(kb: KnowledgeBase, examples: readonly Example[], vocabulary: Map<string, number>): Encoded[] {
   const outcomes = outcomesOf(kb);
   return examples.map((e) => {
     const features = featureIdsOf(kb, e.text).map((f) => {
@@ -43,7 +46,12 @@ export function encode(
 
 export type Fitted = { readonly bias: Float64Array; readonly weights: Float64Array[]; readonly names: string[] };
 
-export function fit(kb: KnowledgeBase, data: readonly Encoded[], vocabulary: Map<string, number>, o: FitOptions): Fitted {
+export function fit(
+  kb: KnowledgeBase,
+  data: readonly Encoded[],
+  vocabulary: Map<string, number>,
+  o: FitOptions,
+): Fitted {
   const outcomes = outcomesOf(kb);
   const K = outcomes.length;
   const names = [...vocabulary.keys()];

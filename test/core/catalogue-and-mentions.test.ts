@@ -49,7 +49,8 @@ describe('named products come from the catalogue, matched before the phrases', (
     const files = readKnowledgeFiles().filter((f) => !f.file.startsWith('knowledge/catalogue/'));
     const result = loadKnowledgeTexts([...files, { file: 'knowledge/catalogue/test.yaml', text: twice }]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((i) => i.message).join()).toMatch(/alias "duckdb" is already used by t-duckdb/);
+    if (!result.ok)
+      expect(result.issues.map((i) => i.message).join()).toMatch(/alias "duckdb" is already used by t-duckdb/);
   });
 });
 
@@ -66,6 +67,11 @@ describe('a mention carries its status', () => {
     ['Spark is what I keep hearing about', 't-spark', 'mentioned'],
   ])('%j → %s %s', (text, tool, status) => {
     expect(toolStatus(text, tool)).toBe(status);
+  });
+
+  it('an answer about one stage says what the other stages use', () => {
+    const r = ask('We clean 30 TB of logs with nightly joins and the results feed into Kafka downstream', { knowledge: kb });
+    expect(r.summary).toMatch(/other stages of the pipeline keep Kafka/);
   });
 
   it('a product being replaced or rejected is no fact for the criteria, but the model sees it', () => {

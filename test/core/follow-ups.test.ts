@@ -27,7 +27,7 @@ describe('follow-ups never dead-end', () => {
     const [q1, q2] = first.followUps;
     for (const a of q1?.options ?? []) {
       if (!q2) paths.push({ [q1?.id as string]: a.id });
-      for (const b of q2?.options ?? []) paths.push({ [q1?.id as string]: a.id, [q2.id]: b.id });
+      for (const b of q2?.options ?? []) paths.push({ [q1?.id as string]: a.id, [q2?.id as string]: b.id });
     }
     for (const answers of paths) {
       const next = ask('', { context: first.facts, answers });

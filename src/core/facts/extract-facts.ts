@@ -39,23 +39,45 @@ function startsOf(matcher: PhraseMatcher<true>, tokens: readonly Token[]): Set<n
   return new Set(matcher.match(tokens).map((h) => h.from));
 }
 
-/** Longest catalogue names first, never overlapping: "spark nlp" wins over "spark". */
-function chooseTools(hits: readonly PhraseHit<ProseTarget>[]): PhraseHit<ProseTarget>[] {
-  const tools = hits.filter((h) => h.value.tool !== undefined);
-  if (tools.length === 0) return tools;
-  tools.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+/**
+ * Longest catalogue names first, never overlapping: "spark nlp" wins over "spark". Returns the
+ * chosen names in reading order and, per token, the index of the name covering it (or -1).
+ */
+function chooseTools(
+  hits: readonly PhraseHit<ProseTarget>[],
+  tokenCount: number,
+): { tools: PhraseHit<ProseTarget>[]; cover: Int32Array | undefined } {
+  const candidates = hits.filter((h) => h.value.tool !== undefined);
+  if (candidates.length === 0) return { tools: candidates, cover: undefined };
+  candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const taken = new Uint8Array(tokenCount);
   const chosen: PhraseHit<ProseTarget>[] = [];
-  for (const t of tools) if (!chosen.some((c) => c.from < t.to && t.from < c.to)) chosen.push(t);
-  return chosen.sort((a, b) => a.from - b.from);
+  for (const t of candidates) {
+    let free = true;
+    for (let k = t.from; k < t.to && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    taken.fill(1, t.from, t.to);
+    chosen.push(t);
+  }
+  chosen.sort((a, b) => a.from - b.from);
+  const cover = new Int32Array(tokenCount).fill(-1);
+  chosen.forEach((t, i) => {
+    cover.fill(i, t.from, t.to);
+  });
+  return { tools: chosen, cover };
 }
 
 /**
  * A phrase inside a product name ("tensor" in "TensorFlow"), equal to it or straddling it does not
  * count on its own: the name speaks through the catalogue. A longer phrase around a name does.
  */
-function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarget>[]): boolean {
-  for (const t of tools) {
-    if (hit.from >= t.to || t.from >= hit.to) continue;
+function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarget>[], cover: Int32Array): boolean {
+  let last = -1;
+  for (let k = hit.from; k < hit.to; k++) {
+    const i = cover[k] as number;
+    if (i < 0 || i === last) continue;
+    last = i;
+    const t = tools[i] as PhraseHit<ProseTarget>;
     const contains = hit.from <= t.from && hit.to >= t.to && hit.to - hit.from > t.to - t.from;
     if (!contains) return true;
   }
@@ -65,19 +87,20 @@ function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarg
 /** At most this many quotes per signal and status, and measurements per measure: facts stay small. */
 const MAX_QUOTES = 3;
 
-function boundFacts(facts: readonly Fact[]): Fact[] {
-  const seen = new Map<string, number>();
-  const quotes = new Set<string>();
-  return facts.filter((f) => {
-    const key = `${f.signal}|${f.status ?? ''}|${f.tool ?? ''}`;
-    const quote = `${key}|${f.evidence}`;
-    if (quotes.has(quote)) return false;
-    const n = seen.get(key) ?? 0;
-    if (n >= MAX_QUOTES) return false;
-    seen.set(key, n + 1);
-    quotes.add(quote);
-    return true;
-  });
+/** A list that keeps at most MAX_QUOTES distinct quotes per signal, status and product, as facts arrive. */
+class BoundedFacts {
+  readonly list: Fact[] = [];
+  private readonly quotes = new Map<string, string[]>();
+
+  push(f: Fact): void {
+    const key =
+      f.tool === undefined && f.status === undefined ? f.signal : `${f.signal}|${f.status ?? ''}|${f.tool ?? ''}`;
+    const seen = this.quotes.get(key);
+    if (!seen) this.quotes.set(key, [f.evidence]);
+    else if (seen.length >= MAX_QUOTES || seen.includes(f.evidence)) return;
+    else seen.push(f.evidence);
+    this.list.push(f);
+  }
 }
 
 function boundMeasurements(measurements: readonly Measurement[]): Measurement[] {
@@ -116,9 +139,11 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   const rank = mentions.rank;
   const stronger = (a: string, b: string | undefined) => b === undefined || (rank.get(a) ?? 0) < (rank.get(b) ?? 0);
   const cueBefore = new Map<number, string>();
-  for (const h of mentions.before.match(tokens)) if (stronger(h.value, cueBefore.get(h.to))) cueBefore.set(h.to, h.value);
+  for (const h of mentions.before.match(tokens))
+    if (stronger(h.value, cueBefore.get(h.to))) cueBefore.set(h.to, h.value);
   const cueAfter = new Map<number, string>();
-  for (const h of mentions.after.match(tokens)) if (stronger(h.value, cueAfter.get(h.from))) cueAfter.set(h.from, h.value);
+  for (const h of mentions.after.match(tokens))
+    if (stronger(h.value, cueAfter.get(h.from))) cueAfter.set(h.from, h.value);
 
   const polarityOf = (hit: PhraseHit<unknown>): { polarity: Polarity; from: number; to: number } => {
     const here = clause[hit.from];
@@ -166,20 +191,38 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     return { evidence: text.slice(start, end), start, end };
   };
 
-  const facts: Fact[] = [];
-  const negated: Fact[] = [];
+  const facts = new BoundedFacts();
+  const negated = new BoundedFacts();
   const hits: PhraseHit<ProseTarget>[] =
-    options.mode === 'code' ? kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } })) : kb.prose.match(tokens);
-  const tools = chooseTools(hits);
-  const cancels = hits.filter((h) => h.value.except !== undefined);
-  const cancelled = (hit: PhraseHit<ProseTarget>) =>
-    cancels.some((c) => c.value.except === hit.value.signal && c.from < hit.to && hit.from < c.to);
+    options.mode === 'code'
+      ? kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } }))
+      : kb.prose.match(tokens);
+  const { tools, cover } = chooseTools(hits, tokens.length);
+  // per token, the signals an exception phrase over it cancels ("docker image" is not image data)
+  let cancelledAt: Map<number, Set<string>> | undefined;
+  for (const h of hits) {
+    if (h.value.except === undefined) continue;
+    cancelledAt ??= new Map();
+    for (let k = h.from; k < h.to; k++) {
+      const set = cancelledAt.get(k) ?? new Set<string>();
+      set.add(h.value.except);
+      cancelledAt.set(k, set);
+    }
+  }
+  const cancelled = (hit: PhraseHit<ProseTarget>) => {
+    for (let k = hit.from; k < hit.to; k++) if (cancelledAt?.get(k)?.has(hit.value.signal as string)) return true;
+    return false;
+  };
   for (const hit of tools) {
     const target = hit.value as Extract<ProseTarget, { implies: unknown }>;
     const entry = target.tool;
     const { polarity, from, to } = polarityOf(hit);
     const status =
-      polarity === 'negated' ? mentions.negated : polarity === 'uncertain' ? mentions.doubted : (statusOf(hit) ?? mentions.plain);
+      polarity === 'negated'
+        ? mentions.negated
+        : polarity === 'uncertain'
+          ? mentions.doubted
+          : (statusOf(hit) ?? mentions.plain);
     const where = span(hit.from, hit.to);
     facts.push({ signal: `tool.${entry.role}`, origin, status, tool: entry.id, ...where });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
@@ -194,7 +237,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   }
   for (const hit of hits) {
     const id = hit.value.signal;
-    if (id === undefined || insideTool(hit, tools) || (cancels.length > 0 && cancelled(hit))) continue;
+    if (id === undefined || (cover && insideTool(hit, tools, cover)) || (cancelledAt && cancelled(hit))) continue;
     const signal = kb.signals.get(id);
     if (!signal) continue;
     const { polarity, from, to } = polarityOf(hit);
@@ -208,8 +251,8 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   }
 
   const measurements = boundMeasurements(extractMeasurements(tokens, text, kb));
-  facts.push(...levelFacts(measurements, kb, origin));
-  return { facts: boundFacts(applyOverrides(facts, kb)), negated: boundFacts(negated), measurements };
+  for (const f of levelFacts(measurements, kb, origin)) facts.push(f);
+  return { facts: applyOverrides(facts.list, kb), negated: negated.list, measurements };
 }
 
 /** Measurements become signals through each measure's levels ("40 TB" → scale.large). */

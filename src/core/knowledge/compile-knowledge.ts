@@ -251,7 +251,8 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     notNear.set(loc.item.id, new PhraseMatcher(compilePhrases(loc, 'notNear', loc.item.notNear, true as const)));
     loc.item.against.forEach((a, i) => {
       needSignal(loc, `against[${i}].signal`, a.signal);
-      if (!lists.measures.some((m) => m.item.id === a.measure)) at(loc, `against[${i}].measure`, `unknown measure "${a.measure}"`);
+      if (!lists.measures.some((m) => m.item.id === a.measure))
+        at(loc, `against[${i}].measure`, `unknown measure "${a.measure}"`);
     });
     loc.item.levels.forEach((level, i) => {
       needSignal(loc, `levels[${i}].signal`, level.signal);

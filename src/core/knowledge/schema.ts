@@ -227,6 +227,8 @@ export const MentionStatusSchema = z.object({
   counts: z.boolean(),
   before: z.array(phrase).default([]),
   after: z.array(phrase).default([]),
+  /** a sentence added to the answer naming the products in this status; {names} is replaced */
+  note: z.string().includes('{names}').optional(),
 });
 
 export const MentionsSchema = z.object({

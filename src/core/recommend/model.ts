@@ -81,7 +81,12 @@ export function priorVector(outcomes: readonly string[], c: CriterionData, scale
 }
 
 /** The hand-set starting point: each criterion's weight on the outcome it favours. */
-export function priorModel(kb: KnowledgeBase, outcomes: readonly string[], unclearBias: number, scale = 1): CompiledModel {
+export function priorModel(
+  kb: KnowledgeBase,
+  outcomes: readonly string[],
+  unclearBias: number,
+  scale = 1,
+): CompiledModel {
   const index = new Map(outcomes.map((o, i) => [o, i]));
   const weights = new Map<string, Float64Array>();
   for (const c of kb.criteria) weights.set(`c:${c.id}`, priorVector(outcomes, c, scale));

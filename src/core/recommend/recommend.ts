@@ -56,7 +56,12 @@ function toReason(c: CriterionData, facts: readonly Fact[], position: ReadonlyMa
  * said but the answer is still open (facts point different ways), the most decisive questions are
  * asked anyway, so an unclear answer always ends in a question.
  */
-function pickFollowUps(kb: KnowledgeBase, facts: Facts, limit: number, mustAsk: boolean): { followUps: FollowUp[]; missing: string[] } {
+function pickFollowUps(
+  kb: KnowledgeBase,
+  facts: Facts,
+  limit: number,
+  mustAsk: boolean,
+): { followUps: FollowUp[]; missing: string[] } {
   const knownGroups = new Set(
     [...facts.facts, ...facts.negated].map((f) => kb.signals.get(f.signal)?.group).filter(Boolean),
   );
@@ -89,7 +94,13 @@ function leaning(model: CompiledModel, w: Float64Array | undefined): string | un
 }
 
 /** A named product as a reason: its role, the asker's words, its own documentation. */
-function toolReason(kb: KnowledgeBase, feature: string, facts: readonly Fact[], favours: string, weight: number): Reason | undefined {
+function toolReason(
+  kb: KnowledgeBase,
+  feature: string,
+  facts: readonly Fact[],
+  favours: string,
+  weight: number,
+): Reason | undefined {
   const role = kb.toolRoles.get(feature.slice('s:tool.'.length).split('@')[0] as string);
   if (!role) return undefined;
   const status = kb.mentions.statuses.get(feature.split('@')[1] ?? '');
@@ -146,7 +157,8 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const decided = verdict !== scoring.abstain;
   // an unclear answer's confidence is that of the best answer it declined to give
   let best = 0;
-  for (let k = 0; k < model.size; k++) if (model.outcomes[k] !== scoring.abstain) best = Math.max(best, probs[k] as number);
+  for (let k = 0; k < model.size; k++)
+    if (model.outcomes[k] !== scoring.abstain) best = Math.max(best, probs[k] as number);
   const confidence = round(decided ? (probs[top] as number) : best);
   const outcome = kb.outcomes.find((o) => o.id === verdict);
   const composite = outcome?.composite;
@@ -156,7 +168,8 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const backing = matched.filter((c) => supports(c.favours));
   const position = positionsOf(counted.facts);
   const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
-  const reasonsFor = (list: readonly CriterionData[]) => [...list].sort(byWeight).map((c) => toReason(c, counted.facts, position));
+  const reasonsFor = (list: readonly CriterionData[]) =>
+    [...list].sort(byWeight).map((c) => toReason(c, counted.facts, position));
   const toolReasons: Reason[] = [];
   for (const [feature, facts] of features) {
     if (!feature.startsWith('s:tool.')) continue;
@@ -187,12 +200,27 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     .sort((a, b) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`))
     .slice(0, 2)
     .map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
-  const summary =
+  // products in a status with a note ("another stage of the pipeline") are named in the answer,
+  // so an answer about one stage says what the other stages use
+  const notes: string[] = [];
+  for (const status of kb.mentions.statuses.values()) {
+    if (!status.note) continue;
+    const names = [
+      ...new Set(
+        given.facts
+          .filter((f) => f.status === status.id && f.tool !== undefined)
+          .map((f) => kb.catalogue.get(f.tool as string)?.name),
+      ),
+    ].filter(Boolean);
+    if (names.length > 0) notes.push(status.note.replace('{names}', names.join(', ')));
+  }
+  const summary = (notes.length > 0 ? (s: string) => `${s} ${notes.join(' ')}` : (s: string) => s)(
     decided && outcome
       ? `${outcome.summary}${because.length ? ` Deciding: ${because.join('; ')}.` : ''}`
       : missing.length > 0
         ? scoring.abstainSummary.replace('{missing}', missing.join('; '))
-        : scoring.conflictSummary;
+        : scoring.conflictSummary,
+  );
 
   return {
     verdict,
