@@ -10,6 +10,7 @@ catalogue:
   - { id: t-tensorflow, name: TensorFlow, aliases: [tensorflow], role: other-deep-learning, source: "https://www.tensorflow.org/guide" }
   - { id: t-duckdb, name: DuckDB, aliases: [duckdb], role: single-machine-engine, source: "https://duckdb.org/docs/" }
   - { id: t-databricks, name: Databricks, aliases: [databricks], role: managed-platform, source: "https://docs.databricks.com/", signals: [infra.spark_existing] }
+  - { id: t-a100, name: NVIDIA A100, aliases: [a100, a100s], role: gpu, memoryGb: 40, source: "https://www.nvidia.com/en-us/data-center/a100/" }
   - { id: t-kafka, name: Kafka, aliases: [kafka, apache kafka], role: streaming, source: "https://kafka.apache.org/documentation/" }
 `;
 function knowledge(): KnowledgeBase {
@@ -101,6 +102,11 @@ describe('scale is measured against the machine the asker names', () => {
     expect(s).toContain('symptom.out_of_memory');
     expect(s).toContain('scale.small');
     expect(s).not.toContain('scale.exceeds_memory');
+  });
+
+  it('a model is measured against the memory of the accelerator named', () => {
+    expect(signals('fine-tune a 7B model on 8 A100s')).toContain('model.exceeds_gpu');
+    expect(signals('fine-tune a 300M model on 8 A100s')).not.toContain('model.exceeds_gpu');
   });
 
   it('a rate is not a size', () => {

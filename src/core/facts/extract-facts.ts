@@ -84,6 +84,9 @@ function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarg
   return false;
 }
 
+/** The measure a named accelerator's memory is recorded as (a measure in the knowledge, when present). */
+const DEVICE_MEMORY = 'device_memory';
+
 /** At most this many quotes per signal and status, and measurements per measure: facts stay small. */
 const MAX_QUOTES = 3;
 
@@ -250,7 +253,15 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     if (signal.whenNegated) facts.push({ signal: signal.whenNegated, origin, ...span(from, to) });
   }
 
-  const measurements = boundMeasurements(extractMeasurements(tokens, text, kb));
+  // a named accelerator brings its memory: "a 7B model on A100s" is compared with 40 GB per device
+  const deviceMemory: Measurement[] = [];
+  for (const hit of tools) {
+    const gb = hit.value.tool?.memoryGb;
+    if (gb === undefined || !kb.measures.has(DEVICE_MEMORY)) continue;
+    const where = span(hit.from, hit.to);
+    deviceMemory.push({ measure: DEVICE_MEMORY, value: gb * 1e9, ...where });
+  }
+  const measurements = boundMeasurements([...extractMeasurements(tokens, text, kb), ...deviceMemory]);
   for (const f of levelFacts(measurements, kb, origin)) facts.push(f);
   return { facts: applyOverrides(facts.list, kb), negated: negated.list, measurements };
 }
