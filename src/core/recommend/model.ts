@@ -49,6 +49,16 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
       for (const role of roles) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
     }
   }
+  // two answers to one question at once ("batch or real-time?", "40 GB … or 4 TB"): the group is in doubt
+  const exclusive = new Map<string, Set<string>>();
+  for (const f of counted.facts) {
+    const signal = kb.signals.get(f.signal);
+    if (!signal?.replacesGroup) continue;
+    const set = exclusive.get(signal.group) ?? new Set<string>();
+    set.add(signal.id);
+    exclusive.set(signal.group, set);
+  }
+  for (const [group, set] of exclusive) if (set.size > 1) features.set(`k:${group}`, NO_FACTS);
   // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
   const named = [...new Set(counted.facts.filter((f) => f.signal.startsWith('tool.')).map((f) => f.signal))].sort();
   for (let i = 0; i < named.length; i++) {
