@@ -7,7 +7,6 @@ import {
   answersToFacts,
   type Comparison,
   compareDimensions,
-  EMPTY_FACTS,
   extractFacts,
   type Facts,
   type KnowledgeBase,
@@ -37,7 +36,8 @@ export function ask(text: string, options: AskOptions = {}): Recommendation {
   const kb = options.knowledge ?? bundledKnowledge();
   const hasEarlier = options.context !== undefined || (options.answers && Object.keys(options.answers).length > 0);
   const question = hasEarlier && text.trim() === '' ? '' : checkQuestion(text);
-  let facts = mergeFacts(options.context ?? EMPTY_FACTS, extractFacts(question, kb), kb);
+  const said = extractFacts(question, kb);
+  let facts = options.context ? mergeFacts(options.context, said, kb) : said;
   if (options.answers) {
     const { facts: answered, problems } = answersToFacts(options.answers, kb);
     if (problems.length > 0) throw new InputError(problems.map((p) => p.message).join('; '));

@@ -229,8 +229,8 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     const where = span(hit.from, hit.to);
     facts.push({ signal: `tool.${entry.role}`, origin, status, tool: entry.id, ...where });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
+    if (polarity === 'uncertain' || mentions.statuses.get(status)?.implies === false) continue;
     for (const signal of new Set([...entry.signals, ...target.implies])) {
-      if (polarity === 'uncertain') continue;
       if (polarity === 'negated') {
         negated.push({ signal, origin, tool: entry.id, ...span(from, to) });
         const whenNegated = kb.signals.get(signal)?.whenNegated;

@@ -34,7 +34,7 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
       }
     }
   } else {
-    const words = numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0];
+    const words = numberWords.mayStartAt(token) ? numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0] : undefined;
     if (words) {
       value = words.value;
       to = words.to;
@@ -97,7 +97,7 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       let fillers = 0;
       let found = false;
       while (j < tokens.length && fillers <= MAX_FILLERS) {
-        const unitHit = kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0];
+        const unitHit = kb.units.mayStartAt(tokens[j]) ? kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0] : undefined;
         if (unitHit) {
           push(unitHit.value.measure, quantity.value * unitHit.value.factor, i, unitHit.to);
           i = unitHit.to;
@@ -114,7 +114,7 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       i = Math.max(i + 1, quantity.from + 1);
       continue;
     }
-    const implied = kb.units.matchAt(tokens, i).find((h) => h.value.implied);
+    const implied = kb.units.mayStartAt(token) ? kb.units.matchAt(tokens, i).find((h) => h.value.implied) : undefined;
     if (implied) {
       push(implied.value.measure, kb.language.impliedQuantity * implied.value.factor, i, implied.to);
       i = implied.to;

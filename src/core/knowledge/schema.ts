@@ -225,6 +225,9 @@ export const MentionStatusSchema = z.object({
   label: z.string().min(1),
   /** does a mention with this status count as a plain fact for the criteria? */
   counts: z.boolean(),
+  /** do the signals a name implies hold in this status? ("should we use PyTorch?" says nothing yet
+   * about neural networks, "we train with PyTorch" does) */
+  implies: z.boolean().default(true),
   before: z.array(phrase).default([]),
   after: z.array(phrase).default([]),
   /** a sentence added to the answer naming the products in this status; {names} is replaced */

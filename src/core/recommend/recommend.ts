@@ -153,6 +153,36 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     if (k === abstain && !decisiveOpen) continue;
     if (top < 0 || (probs[k] as number) > (probs[top] as number)) top = k;
   }
+  const position = positionsOf(counted.facts);
+  /** The reasons for answering with outcome k: criteria backing it, products leaning to it, then the rest. */
+  const explain = (k: number) => {
+    const id = model.outcomes[k] as string;
+    const composite = kb.outcomes.find((o) => o.id === id)?.composite;
+    const supports = (favours: string) => favours === id || (composite?.of.includes(favours) ?? false);
+    const weightFor = (feature: string) => (model.weights.get(feature) ?? added(feature))?.[k] ?? 0;
+    const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
+    const backing = matched.filter((c) => supports(c.favours)).sort(byWeight);
+    const tools: Reason[] = [];
+    for (const [feature, facts] of features) {
+      if (!feature.startsWith('s:tool.')) continue;
+      const w = model.weights.get(feature);
+      const favours = leaning(model, w);
+      // a product is a reason only where its fitted weight leans to this very answer: a single
+      // weight in a linear model is not a verdict of its own, so no "pulling the other way" here
+      if (!favours || favours === scoring.abstain || !supports(favours)) continue;
+      const reason = toolReason(kb, feature, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
+      if (reason) tools.push(reason);
+    }
+    tools.sort((x, y) => y.weight - x.weight);
+    const against = matched.filter((c) => !supports(c.favours)).sort(byWeight);
+    return { backing, tools: tools.slice(0, MAX_TOOL_REASONS), against };
+  };
+  // a verdict with nothing in the question behind it is no answer: ask instead
+  let why = explain(top);
+  if (top !== abstain && abstain >= 0 && why.backing.length === 0 && why.tools.length === 0) {
+    top = abstain;
+    why = explain(top);
+  }
   const verdict = model.outcomes[top] as Verdict;
   const decided = verdict !== scoring.abstain;
   // an unclear answer's confidence is that of the best answer it declined to give
@@ -161,33 +191,10 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     if (model.outcomes[k] !== scoring.abstain) best = Math.max(best, probs[k] as number);
   const confidence = round(decided ? (probs[top] as number) : best);
   const outcome = kb.outcomes.find((o) => o.id === verdict);
-  const composite = outcome?.composite;
-  const supports = (favours: string) => favours === verdict || (composite?.of.includes(favours) ?? false);
-  const weightFor = (feature: string) => (model.weights.get(feature) ?? added(feature))?.[top] ?? 0;
-
-  const backing = matched.filter((c) => supports(c.favours));
-  const position = positionsOf(counted.facts);
-  const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
-  const reasonsFor = (list: readonly CriterionData[]) =>
-    [...list].sort(byWeight).map((c) => toReason(c, counted.facts, position));
-  const toolReasons: Reason[] = [];
-  for (const [feature, facts] of features) {
-    if (!feature.startsWith('s:tool.')) continue;
-    const w = model.weights.get(feature);
-    const favours = leaning(model, w);
-    // a product is a reason only where its fitted weight leans to this very answer: a single
-    // weight in a linear model is not a verdict of its own, so no "pulling the other way" here
-    if (!favours || favours === scoring.abstain || !supports(favours)) continue;
-    const reason = toolReason(kb, feature, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
-    if (reason) toolReasons.push(reason);
-  }
-  toolReasons.sort((a, b) => b.weight - a.weight);
+  const backing = why.backing;
+  const toReasons = (list: readonly CriterionData[]) => list.map((c) => toReason(c, counted.facts, position));
   // what supports the verdict first (criteria, then named products), then what speaks against it
-  const reasons = [
-    ...reasonsFor(backing),
-    ...toolReasons.slice(0, MAX_TOOL_REASONS),
-    ...reasonsFor(matched.filter((c) => !supports(c.favours))),
-  ];
+  const reasons = [...toReasons(backing), ...why.tools, ...toReasons(why.against)];
 
   const suggestions = decided ? suggestionsFor(kb, backing) : [];
   const wantFollowUps = !decided || confidence < scoring.followUpBelow;
@@ -196,8 +203,6 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     : { followUps: [], missing: [] };
 
   const because = backing
-    .slice()
-    .sort((a, b) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`))
     .slice(0, 2)
     .map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
   // products in a status with a note ("another stage of the pipeline") are named in the answer,

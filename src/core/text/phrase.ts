@@ -125,6 +125,12 @@ export class PhraseMatcher<T> {
     }
   }
 
+  /** Could any phrase start at this token? A cheap test before `matchAt`. */
+  mayStartAt(token: Token | undefined): boolean {
+    if (!token || token.isBreak) return false;
+    return this.byWord.has(token.text) || (token.text.length >= MIN_PREFIX && this.byPrefix.has(token.head));
+  }
+
   /** Every match starting at token `at` (the longest per value). */
   matchAt(tokens: readonly Token[], at: number): PhraseHit<T>[] {
     const token = tokens[at];
