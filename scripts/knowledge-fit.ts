@@ -9,10 +9,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
+import { readSplit } from '../eval/lib/corpus.js';
 import { extractFacts, loadKnowledgeTexts, recommend, VerdictSchema } from '../src/index.js';
 import { readKnowledgeFiles } from '../src/knowledge/read-knowledge-files.js';
-import { readSplit } from '../eval/lib/corpus.js';
-import { type Example, encode, fit, outcomesOf, score, toModel } from './lib/fit-model.js';
+import { type Example, encode, fitWeights, outcomesOf, score, toModel } from './lib/fit-model.js';
 
 const MODEL_FILE = new URL('../knowledge/model.yaml', import.meta.url);
 const CASE_FILES = ['cases.yaml', 'cases-lead.yaml'].map((f) => new URL(`../eval/${f}`, import.meta.url));
@@ -56,7 +56,7 @@ for (const lambda of LAMBDAS) {
   const vocabulary = seeded();
   const trainData = encode(kb, [...asExamples(train, true), ...own], vocabulary);
   const devData = encode(kb, asExamples(dev, false), vocabulary);
-  const fitted = fit(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
+  const fitted = fitWeights(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
   for (const temperature of TEMPERATURES) {
     const r = score(toModel(kb, fitted, temperature), devData, fitted.names);
     if (r.accuracy > best.accuracy + 1e-9 || (Math.abs(r.accuracy - best.accuracy) < 1e-9 && r.loss < best.loss)) {
@@ -88,7 +88,7 @@ if (process.argv.includes('--cv')) {
       vocabulary,
     );
     const lambda = Number(process.env.FIT_LAMBDA ?? best.lambda);
-    const fitted = fit(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
+    const fitted = fitWeights(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
     const m = toModel(kb, fitted, best.temperature);
     // score the held-out fold with the engine itself, so its rules (unclear only while a decisive
     // fact is missing) count as they will for users
@@ -118,7 +118,7 @@ if (process.argv.includes('--cv')) {
 const vocabulary = seeded();
 // dev paraphrases stay out of every fit: they measure robustness (npm run eval)
 const all = encode(kb, [...asExamples(train, true), ...asExamples(dev, false), ...own], vocabulary);
-const fitted = fit(kb, all, vocabulary, { lambda: best.lambda, steps: STEPS, rate: RATE });
+const fitted = fitWeights(kb, all, vocabulary, { lambda: best.lambda, steps: STEPS, rate: RATE });
 const model = toModel(kb, fitted, best.temperature);
 const outcomes = outcomesOf(kb);
 const vector = (v: Float64Array) =>

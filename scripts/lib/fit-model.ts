@@ -46,7 +46,7 @@ export function encode(kb: KnowledgeBase, examples: readonly Example[], vocabula
 
 export type Fitted = { readonly bias: Float64Array; readonly weights: Float64Array[]; readonly names: string[] };
 
-export function fit(
+export function fitWeights(
   kb: KnowledgeBase,
   data: readonly Encoded[],
   vocabulary: Map<string, number>,

@@ -71,7 +71,9 @@ describe('a mention carries its status', () => {
   });
 
   it('an answer about one stage says what the other stages use', () => {
-    const r = ask('We clean 30 TB of logs with nightly joins and the results feed into Kafka downstream', { knowledge: kb });
+    const r = ask('We clean 30 TB of logs with nightly joins and the results feed into Kafka downstream', {
+      knowledge: kb,
+    });
     expect(r.summary).toMatch(/other stages of the pipeline keep Kafka/);
   });
 

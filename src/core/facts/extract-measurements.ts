@@ -34,7 +34,9 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
       }
     }
   } else {
-    const words = numberWords.mayStartAt(token) ? numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0] : undefined;
+    const words = numberWords.mayStartAt(token)
+      ? numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0]
+      : undefined;
     if (words) {
       value = words.value;
       to = words.to;
@@ -97,7 +99,9 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       let fillers = 0;
       let found = false;
       while (j < tokens.length && fillers <= MAX_FILLERS) {
-        const unitHit = kb.units.mayStartAt(tokens[j]) ? kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0] : undefined;
+        const unitHit = kb.units.mayStartAt(tokens[j])
+          ? kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0]
+          : undefined;
         if (unitHit) {
           push(unitHit.value.measure, quantity.value * unitHit.value.factor, i, unitHit.to);
           i = unitHit.to;

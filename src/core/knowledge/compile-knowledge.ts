@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { matchesWhole, type Phrase, PhraseMatcher, parsePattern } from '../text/phrase.js';
+import { tokenize } from '../text/tokenize.js';
 import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
 import type { CompiledModel, KnowledgeBase, ProseTarget, UnitRef } from './knowledge-base.js';
-import { tokenize } from '../text/tokenize.js';
 import {
   type CatalogueEntryData,
   CatalogueEntrySchema,
@@ -12,11 +12,11 @@ import {
   LanguageSchema,
   MeasureSchema,
   MentionsSchema,
+  type ModelData,
   ModelSchema,
   OutcomeSchema,
   ScoringSchema,
   SignalSchema,
-  type ModelData,
   SuggestionSchema,
   ToolRoleSchema,
 } from './schema.js';

@@ -202,9 +202,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     ? pickFollowUps(kb, counted, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps, !decided)
     : { followUps: [], missing: [] };
 
-  const because = backing
-    .slice(0, 2)
-    .map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
+  const because = backing.slice(0, 2).map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
   // products in a status with a note ("another stage of the pipeline") are named in the answer,
   // so an answer about one stage says what the other stages use
   const notes: string[] = [];
