@@ -7,6 +7,7 @@ import {
   answersToFacts,
   type Comparison,
   compareDimensions,
+  continuesConversation,
   extractFacts,
   type Facts,
   type KnowledgeBase,
@@ -27,6 +28,12 @@ export type AskOptions = {
   readonly knowledge?: KnowledgeBase;
   /** facts from earlier in the conversation (a previous Recommendation's `facts`) */
   readonly context?: Facts;
+  /**
+   * how this message relates to the context: `thread` (a reply in the bot's thread, a button: it
+   * always continues; the default) or `chat` (a DM or personal chat: it continues only when it
+   * brings no task of its own and only adds facts, else it starts fresh)
+   */
+  readonly follows?: 'thread' | 'chat';
   /** answers to follow-up questions: follow-up id → option id */
   readonly answers?: Answers;
 };
@@ -37,11 +44,13 @@ export function ask(text: string, options: AskOptions = {}): Recommendation {
   const hasEarlier = options.context !== undefined || (options.answers && Object.keys(options.answers).length > 0);
   const question = hasEarlier && text.trim() === '' ? '' : checkQuestion(text);
   const said = extractFacts(question, kb);
-  let facts = options.context ? mergeFacts(options.context, said, kb) : said;
-  if (options.answers) {
+  const continues = options.context !== undefined && (options.follows !== 'chat' || continuesConversation(kb, said));
+  let facts = continues && options.context ? mergeFacts(options.context, said, kb) : said;
+  if (options.answers && Object.keys(options.answers).length > 0) {
     const { facts: answered, problems } = answersToFacts(options.answers, kb);
     if (problems.length > 0) throw new InputError(problems.map((p) => p.message).join('; '));
-    facts = mergeFacts(facts, answered, kb);
+    // button answers come with this message: what was said with them is not "from earlier"
+    facts = mergeFacts(facts, answered, kb, 'keep');
   }
   return recommend(kb, facts);
 }

@@ -90,6 +90,8 @@ export const RecommendationSchema = z.object({
   scores: z.record(z.string(), z.number()),
   /** the facts this answer rests on: pass them back as `context` to refine in a thread */
   facts: FactsSchema,
+  /** the asker's earlier words this answer used (facts carried over from the conversation) */
+  carried: z.array(z.string()),
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 

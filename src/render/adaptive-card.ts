@@ -1,5 +1,5 @@
 import type { Comparison, Recommendation, Suggestion } from '../core/index.js';
-import { describeConfidence, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
+import { carriedLine, describeConfidence, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string; body: unknown[] };
 export type CardMessage = { readonly text: string; readonly card: AdaptiveCard };
@@ -27,6 +27,8 @@ export function renderRecommendationCard(r: Recommendation, answerId: string): C
     text(`Confidence: ${describeConfidence(r.confidence)}`, { isSubtle: true, spacing: 'None' }),
     text(plain(r.summary)),
   ];
+  const carried = carriedLine(r);
+  if (carried) body.push(text(`${plain(carried)} · say **new** to start over`, { isSubtle: true, spacing: 'Small' }));
   const reasons = r.reasons.slice(0, 6);
   if (reasons.length > 0) {
     body.push(text(r.verdict === 'unclear' ? 'What I picked up' : 'Why', { weight: 'Bolder', spacing: 'Medium' }));
@@ -56,6 +58,7 @@ export function renderRecommendationCard(r: Recommendation, answerId: string): C
   const actions = [
     { type: 'Action.Submit', title: '👍 Helpful', data: { kind: 'feedback', answerId, vote: 'up' } },
     { type: 'Action.Submit', title: '👎 Not helpful', data: { kind: 'feedback', answerId, vote: 'down' } },
+    ...(carried ? [{ type: 'Action.Submit', title: 'Start over', data: { kind: 'reset', answerId } }] : []),
   ];
   return { text: `${r.headline} (confidence ${r.confidence.toFixed(2)}): ${r.summary}`, card: card(body, actions) };
 }
@@ -78,4 +81,5 @@ export function renderComparisonCard(c: Comparison): CardMessage {
 
 export const TEAMS_HELP =
   'Ask me "Spark or PyTorch?" — describe the data (size, where it lives), the job (ETL, training, scoring) and how fast answers must come. ' +
-  'Commands: help · compare [dimension] (architecture, execution, performance, data-scale, ecosystem, productionisation, latency, hardware, hybrid, team).';
+  'In a chat, a new question starts fresh and a short follow-up ("it is about 40 TB") refines the last answer. ' +
+  'Commands: help · new (drop earlier facts) · compare [dimension] (architecture, execution, performance, data-scale, ecosystem, productionisation, latency, hardware, hybrid, team).';

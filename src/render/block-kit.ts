@@ -1,5 +1,5 @@
 import type { Comparison, Recommendation, Suggestion } from '../core/index.js';
-import { describeConfidence, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
+import { carriedLine, describeConfidence, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
 
 /** Slack's limits: 50 blocks a message, 3,000 characters a section, 150 a header, 75 a button. */
 export const MAX_BLOCKS = 50;
@@ -45,6 +45,13 @@ export function renderRecommendationBlocks(r: Recommendation, answerId: string, 
     elements: [{ type: 'mrkdwn', text: `Confidence: *${describeConfidence(r.confidence)}*` }],
   });
   blocks.push(section(escapeMrkdwn(r.summary)));
+  const carried = carriedLine(r);
+  if (carried) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clip(`${escapeMrkdwn(carried)} · say *new* to start over`, 3000) }],
+    });
+  }
   const reasons = r.reasons.slice(0, 6);
   if (reasons.length > 0) {
     blocks.push(section(`*${r.verdict === 'unclear' ? 'What I picked up' : 'Why'}*`));
@@ -71,7 +78,11 @@ export function renderRecommendationBlocks(r: Recommendation, answerId: string, 
   blocks.push({
     type: 'actions',
     block_id: 'feedback',
-    elements: [button('👍 Helpful', 'feedback:up', answerId), button('👎 Not helpful', 'feedback:down', answerId)],
+    elements: [
+      button('👍 Helpful', 'feedback:up', answerId),
+      button('👎 Not helpful', 'feedback:down', answerId),
+      ...(carried ? [button('Start over', 'reset', answerId)] : []),
+    ],
   });
   const text = clip(`${r.headline} (confidence ${r.confidence.toFixed(2)}): ${r.summary}`, 3000);
   return { text, blocks: blocks.slice(0, MAX_BLOCKS) };
@@ -96,7 +107,7 @@ export function renderComparisonBlocks(c: Comparison): SlackMessage {
 
 export const HELP_TEXT = [
   '*Ask me "Spark or PyTorch?"* — describe the data (size, where it lives), the job (ETL, training, scoring) and how fast answers must come.',
-  '• Mention me in a channel, or write to me directly; reply in the thread to refine the answer.',
+  '• Mention me in a channel, or write to me directly; reply in the thread to refine the answer (a new question in a DM starts fresh; say `new` to drop earlier facts).',
   '• `/spark-or-pytorch compare [dimension]` — side by side (architecture, execution, performance, data-scale, ecosystem, productionisation, latency, hardware, hybrid, team).',
   '• Examples: _We have 40 TB of clickstream in HDFS and need nightly joins_ · _fine-tune a 7B model on 8 A100s, data is 30 GB_ · _score a 2B-row Hive table with a trained PyTorch model every night_',
 ].join('\n');

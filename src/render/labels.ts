@@ -35,3 +35,24 @@ export const NEXT_SECTION_TITLE: Readonly<Record<Verdict, string>> = {
 
 /** What every front end says when an answer could not be made or delivered. */
 export const APOLOGY = 'Sorry — something went wrong while answering. Please try again in a minute.';
+
+/** The words that drop a conversation's earlier facts, in Slack and Teams. */
+export const RESET_WORDS: readonly string[] = ['new', 'reset', 'start over'];
+
+/** What a person sees when they reset a conversation. */
+export const RESET_DONE = 'Starting fresh — earlier facts are dropped. Ask your next question.';
+
+/** "Using from earlier: 40 TB, nightly joins" — the earlier words an answer used, or nothing. */
+export function carriedLine(r: { readonly carried: readonly string[] }): string | undefined {
+  return r.carried.length > 0 ? `Using from earlier: ${r.carried.join(', ')}` : undefined;
+}
+
+/** Is this message a request to drop the conversation's earlier facts? */
+export function isReset(text: string): boolean {
+  return RESET_WORDS.includes(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, ''),
+  );
+}

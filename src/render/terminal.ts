@@ -1,5 +1,5 @@
 import type { Comparison, Recommendation, Suggestion } from '../core/index.js';
-import { describeConfidence, NEXT_SECTION_TITLE, VERDICT_LABEL } from './labels.js';
+import { carriedLine, describeConfidence, NEXT_SECTION_TITLE, VERDICT_LABEL } from './labels.js';
 
 export type TerminalStyle = { readonly bold: (s: string) => string; readonly dim: (s: string) => string };
 export const PLAIN: TerminalStyle = { bold: (s) => s, dim: (s) => s };
@@ -32,6 +32,8 @@ export function renderRecommendationText(r: Recommendation, style: TerminalStyle
   const out: string[] = [];
   out.push(`${style.bold(`Verdict: ${r.headline}`)}   confidence ${describeConfidence(r.confidence)}`);
   out.push(wrap(r.summary, ''));
+  const carried = carriedLine(r);
+  if (carried) out.push(style.dim(wrap(`${carried} (run without --context to start fresh)`, '')));
   const backing = r.reasons.filter((x) => x.favours === r.verdict || r.verdict === 'both' || r.verdict === 'unclear');
   const others = r.reasons.filter((x) => !backing.includes(x));
   if (backing.length > 0) {

@@ -17,6 +17,8 @@ export type StoredAnswer = {
 
 export const threadKey = (channel: string, threadTs: string) => `slack:thread:${channel}:${threadTs}`;
 export const answerKey = (id: string) => `slack:answer:${id}`;
+/** A DM's memory: the facts of its last answer, for a follow-up that only adds facts. */
+export const dmKey = (channel: string) => `slack:dm:${channel}`;
 
 export async function saveAnswer(store: Store, id: string, answer: StoredAnswer): Promise<void> {
   await store.setJson(answerKey(id), answer, THREAD_TTL_SECONDS);

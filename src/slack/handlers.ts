@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import { ask, InputError, type Recommendation } from '../index.js';
+import { ask, bundledKnowledge, EMPTY_FACTS, type Facts, InputError, type Recommendation } from '../index.js';
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderRecommendationBlocks } from '../render/block-kit.js';
-import { APOLOGY } from '../render/labels.js';
-import { saveAnswer, threadKey } from './answer-store.js';
+import { APOLOGY, isReset, RESET_DONE } from '../render/labels.js';
+import { dmKey, saveAnswer, threadKey } from './answer-store.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { homeView } from './home-view.js';
 import { registerInteractions } from './interactions.js';
 import { postAnswer } from './post-answer.js';
 
 const EVENT_TTL_SECONDS = 3600;
+/** How long a DM remembers its facts after its last message (knowledge/conversation.yaml). */
+const chatMemorySeconds = () => bundledKnowledge().conversation.chatMemorySeconds;
 
 /** `<@U123> text` → `text`. */
 export const stripMentions = (text: string) =>
@@ -18,8 +20,13 @@ export const stripMentions = (text: string) =>
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-const answerOrHelp = (text: string, context?: Recommendation['facts']): Recommendation | undefined =>
-  text === '' || /^help\b/i.test(text) ? undefined : ask(text, context ? { context } : {});
+/** How a message relates to earlier facts: a thread reply always continues, a DM only when it adds facts. */
+type Earlier = { readonly facts?: Facts; readonly follows: 'thread' | 'chat'; readonly rememberAs?: string };
+
+const answerOrHelp = (text: string, earlier: Earlier): Recommendation | undefined =>
+  text === '' || /^help\b/i.test(text)
+    ? undefined
+    : ask(text, earlier.facts ? { context: earlier.facts, follows: earlier.follows } : {});
 
 /** Wires every Slack listener. Each failure becomes a short apology, never a stack trace. */
 export function registerHandlers(app: App, deps: HandlerDeps): void {
@@ -38,15 +45,17 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   /** Every message goes out through postAnswer: once, never twice, whatever the network does. */
   const post = (message: Parameters<typeof postAnswer>[1]) =>
     postAnswer(deps.poster, message, randomUUID(), deps.delivery, logger);
-  const reply = async (
-    channel: string,
-    threadTs: string | undefined,
-    text: string,
-    context?: Recommendation['facts'],
-  ) => {
+  const reply = async (channel: string, threadTs: string | undefined, text: string, earlier: Earlier) => {
     const where = { channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
     try {
-      const r = answerOrHelp(text, context);
+      if (isReset(text)) {
+        // a thread's facts, or a DM's memory: dropped, so the next question starts fresh
+        const key = earlier.rememberAs ?? (threadTs ? threadKey(channel, threadTs) : undefined);
+        if (key) await store.setJson(key, EMPTY_FACTS, chatMemorySeconds());
+        await post({ ...where, text: RESET_DONE });
+        return;
+      }
+      const r = answerOrHelp(text, earlier);
       if (!r) {
         await post({ ...where, text: HELP_TEXT, mrkdwn: true });
         return;
@@ -60,6 +69,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         channel,
         ...(threadTs ? { threadTs } : {}),
       });
+      if (earlier.rememberAs) await store.setJson(earlier.rememberAs, r.facts, chatMemorySeconds());
       logAnswer(logger, 'slack', r.verdict);
     } catch (error) {
       // the answer could not be delivered (or made): say so in a short plain message, which Slack
@@ -74,10 +84,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.event('app_mention', async ({ event }) => {
     const threadTs = event.thread_ts ?? event.ts;
-    const context = event.thread_ts
-      ? await store.getJson<Recommendation['facts']>(threadKey(event.channel, event.thread_ts))
-      : undefined;
-    await reply(event.channel, threadTs, stripMentions(event.text ?? ''), context);
+    const facts = event.thread_ts ? await store.getJson<Facts>(threadKey(event.channel, event.thread_ts)) : undefined;
+    await reply(event.channel, threadTs, stripMentions(event.text ?? ''), {
+      follows: 'thread',
+      ...(facts ? { facts } : {}),
+    });
   });
 
   app.message(async ({ message, context }) => {
@@ -86,15 +97,24 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     if (context.botUserId && text.includes(`<@${context.botUserId}>`)) return; // app_mention answers it
     const threadTs = 'thread_ts' in message ? message.thread_ts : undefined;
     if (message.channel_type === 'im') {
-      const earlier = threadTs
-        ? await store.getJson<Recommendation['facts']>(threadKey(message.channel, threadTs))
-        : undefined;
-      await reply(message.channel, threadTs ?? message.ts, stripMentions(text), earlier);
+      if (threadTs) {
+        const facts = await store.getJson<Facts>(threadKey(message.channel, threadTs));
+        await reply(message.channel, threadTs, stripMentions(text), { follows: 'thread', ...(facts ? { facts } : {}) });
+        return;
+      }
+      // a new DM message: the DM's memory applies only if this message just adds facts to it
+      const rememberAs = dmKey(message.channel);
+      const facts = await store.getJson<Facts>(rememberAs);
+      await reply(message.channel, message.ts, stripMentions(text), {
+        follows: 'chat',
+        rememberAs,
+        ...(facts ? { facts } : {}),
+      });
       return;
     }
     if (!threadTs) return;
-    const earlier = await store.getJson<Recommendation['facts']>(threadKey(message.channel, threadTs));
-    if (earlier) await reply(message.channel, threadTs, stripMentions(text), earlier); // only threads we answered
+    const facts = await store.getJson<Facts>(threadKey(message.channel, threadTs));
+    if (facts) await reply(message.channel, threadTs, stripMentions(text), { follows: 'thread', facts }); // only threads we answered
   });
 
   registerInteractions(app, deps);

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { postJsonWithRetry } from '../http/http-send.js';
-import { ask, compare, InputError } from '../index.js';
+import { ask, compare, EMPTY_FACTS, InputError } from '../index.js';
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
-import { APOLOGY } from '../render/labels.js';
-import { answerKey, type StoredAnswer, saveAnswer } from './answer-store.js';
+import { APOLOGY, RESET_DONE } from '../render/labels.js';
+import { answerKey, dmKey, type StoredAnswer, saveAnswer, THREAD_TTL_SECONDS, threadKey } from './answer-store.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { postAnswer } from './post-answer.js';
 
@@ -118,6 +118,23 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     const text = vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Reply in the thread with what was missing.';
     const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
     await tellPrivately(client, to, { replace_original: false, text });
+  });
+
+  app.action<BlockAction<ButtonAction>>('reset', async ({ ack, action, body, client }) => {
+    await ack();
+    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
+    const channel = stored?.channel ?? body.channel?.id ?? '';
+    // the thread's facts and the DM's memory are dropped: the next question starts fresh
+    if (stored?.threadTs) await store.setJson(threadKey(channel, stored.threadTs), EMPTY_FACTS, THREAD_TTL_SECONDS);
+    if (channel) await store.setJson(dmKey(channel), EMPTY_FACTS, THREAD_TTL_SECONDS);
+    await tellPrivately(
+      client,
+      { url: body.response_url, channel, user: body.user.id },
+      {
+        replace_original: false,
+        text: RESET_DONE,
+      },
+    );
   });
 
   app.action<BlockAction<ButtonAction>>('share', async ({ ack, action, body, client }) => {

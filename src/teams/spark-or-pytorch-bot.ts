@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { ask, compare, type Facts, InputError, type Recommendation } from '../index.js';
+import { ask, bundledKnowledge, compare, EMPTY_FACTS, type Facts, InputError, type Recommendation } from '../index.js';
 import { type Logger, logAnswer } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
+import { isReset, RESET_DONE } from '../render/labels.js';
 import type { Store } from '../store/store.js';
 import { sendCard } from './send-card.js';
 
+/** How long an answer's buttons stay usable. */
 const TTL_SECONDS = 7 * 24 * 3600;
+/** How long a chat remembers its facts after its last message (knowledge/conversation.yaml). */
+const chatMemorySeconds = () => bundledKnowledge().conversation.chatMemorySeconds;
 type StoredAnswer = { facts: Facts; verdict: string; confidence: number };
 type SubmitData = { kind?: string; answerId?: string; followUp?: string; option?: string; vote?: string };
 
@@ -48,7 +52,7 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     if (!(await sendCard(context, renderRecommendationCard(r, id), this.logger))) return;
     const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
     await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
-    await this.store.setJson(this.conversationKey(context), r.facts, TTL_SECONDS);
+    await this.store.setJson(this.conversationKey(context), r.facts, chatMemorySeconds());
     logAnswer(this.logger, 'teams', r.verdict);
   }
 
@@ -58,19 +62,34 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
       .trim();
     try {
       if (text === '' || /^help$/i.test(text)) return void (await context.sendActivity(TEAMS_HELP));
+      if (isReset(text)) return void (await this.reset(context));
       const compareMatch = /^compare(?:\s+(.+))?$/i.exec(text);
       if (compareMatch) {
         return void (await sendCard(context, renderComparisonCard(compare(compareMatch[1])), this.logger));
       }
+      // a reply in a channel thread continues it; in a chat, only a message that just adds facts does
       const earlier = await this.store.getJson<Facts>(this.conversationKey(context));
-      await this.sendAnswer(context, ask(text, earlier ? { context: earlier } : {}));
+      const follows = this.isChannelThread(context) ? 'thread' : 'chat';
+      await this.sendAnswer(context, ask(text, earlier ? { context: earlier, follows } : {}));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       await context.sendActivity(error.message);
     }
   }
 
+  /** A channel conversation's id names the thread (";messageid="); chats (personal, group) do not. */
+  private isChannelThread(context: TurnContext): boolean {
+    const c = context.activity.conversation;
+    return c.conversationType === 'channel' && c.id.includes(';messageid=');
+  }
+
+  private async reset(context: TurnContext) {
+    await this.store.setJson(this.conversationKey(context), EMPTY_FACTS, chatMemorySeconds());
+    await context.sendActivity(RESET_DONE);
+  }
+
   private async onSubmit(context: TurnContext, data: SubmitData) {
+    if (data.kind === 'reset') return void (await this.reset(context));
     const stored = await this.store.getJson<StoredAnswer>(`teams:answer:${data.answerId ?? ''}`);
     if (!stored) return void (await context.sendActivity('That answer has expired — ask again.'));
     if (data.kind === 'followup' && data.followUp && data.option) {

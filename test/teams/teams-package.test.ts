@@ -31,6 +31,7 @@ describe('the Teams app package', () => {
     expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual([
       'help',
       'compare',
+      'new',
     ]);
     expect(manifest.developer.privacyUrl).toBe('https://bot.example.com/privacy');
     for (const [name, size] of [

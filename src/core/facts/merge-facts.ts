@@ -9,7 +9,14 @@ export const EMPTY_FACTS: Facts = { facts: [], negated: [], measurements: [] };
  * clears an older negation of the same signal and vice versa; a newer fact whose signal
  * `replacesGroup` clears older facts of its group ("actually it is only 20 GB").
  */
-export function mergeFacts(older: Facts, newer: Facts, kb: KnowledgeBase): Facts {
+export function mergeFacts(
+  older: Facts,
+  newer: Facts,
+  kb: KnowledgeBase,
+  /** what the older facts become: `context` (earlier in the conversation, the default) or kept as they are */
+  olderOrigin: Fact['origin'] | 'keep' = 'context',
+): Facts {
+  const relabel = (f: Fact): Fact => (olderOrigin === 'keep' ? f : { ...f, origin: olderOrigin });
   const groupOf = (signal: string) => kb.signals.get(signal)?.group;
   const replacedGroups = new Set(
     newer.facts.filter((f) => kb.signals.get(f.signal)?.replacesGroup).map((f) => groupOf(f.signal)),
@@ -17,16 +24,9 @@ export function mergeFacts(older: Facts, newer: Facts, kb: KnowledgeBase): Facts
   const newlyAsserted = new Set(newer.facts.map((f) => f.signal));
   const newlyNegated = new Set(newer.negated.map((f) => f.signal));
   const keep = (f: Fact) => !replacedGroups.has(groupOf(f.signal));
-  const facts = [
-    ...older.facts
-      .filter((f) => keep(f) && !newlyNegated.has(f.signal))
-      .map((f) => ({ ...f, origin: 'context' as const })),
-    ...newer.facts,
-  ];
+  const facts = [...older.facts.filter((f) => keep(f) && !newlyNegated.has(f.signal)).map(relabel), ...newer.facts];
   const negated = [
-    ...older.negated
-      .filter((f) => keep(f) && !newlyAsserted.has(f.signal))
-      .map((f) => ({ ...f, origin: 'context' as const })),
+    ...older.negated.filter((f) => keep(f) && !newlyAsserted.has(f.signal)).map(relabel),
     ...newer.negated,
   ];
   const measurements = [

@@ -6,6 +6,7 @@ import type { CompiledModel, KnowledgeBase, ProseTarget, UnitRef } from './knowl
 import {
   type CatalogueEntryData,
   CatalogueEntrySchema,
+  ConversationSchema,
   CriterionSchema,
   DimensionSchema,
   FollowUpSchema,
@@ -70,9 +71,10 @@ const FileSchema = z.strictObject({
   toolRoles: z.array(ToolRoleSchema).optional(),
   mentions: MentionsSchema.optional(),
   model: ModelSchema.optional(),
+  conversation: ConversationSchema.optional(),
 });
 type FileData = z.infer<typeof FileSchema>;
-type SingleKey = 'language' | 'scoring' | 'mentions' | 'model';
+type SingleKey = 'language' | 'scoring' | 'mentions' | 'model' | 'conversation';
 type ListKey = Exclude<keyof FileData, SingleKey>;
 type Located<T> = { item: T; file: string; path: string };
 
@@ -119,7 +121,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         (lists[key] as Located<unknown>[]).push({ item, file, path: `${key}[${index}]` });
       });
     }
-    for (const key of ['language', 'scoring', 'mentions', 'model'] as const) {
+    for (const key of ['language', 'scoring', 'mentions', 'model', 'conversation'] as const) {
       const value = parsed.data[key];
       if (value === undefined) continue;
       const earlier = singles[key];
@@ -132,7 +134,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     issues.push({ file: loc.file, path: sub ? `${loc.path}.${sub}` : loc.path, message });
 
   const anyFile = sources[0]?.file ?? 'knowledge';
-  for (const key of ['language', 'scoring', 'mentions'] as const) {
+  for (const key of ['language', 'scoring', 'mentions', 'conversation'] as const) {
     if (!singles[key]) issues.push({ file: anyFile, path: key, message: `no knowledge file defines ${key}` });
   }
   for (const key of ['signals', 'measures', 'criteria', 'outcomes', 'followUps', 'dimensions'] as const) {
@@ -342,6 +344,15 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     };
   }
 
+  const conversation = singles.conversation;
+  conversation?.item.freshGroups.forEach((g, i) => {
+    if (!groups.has(g)) at(conversation, `freshGroups[${i}]`, `no signal has group "${g}"`);
+  });
+  conversation?.item.freshStatuses.forEach((st, i) => {
+    if (!mentions?.item.statuses.some((x) => x.id === st))
+      at(conversation, `freshStatuses[${i}]`, `unknown status "${st}"`);
+  });
+
   const model = singles.model;
   if (model) {
     model.item.outcomes.forEach((o, i) => {
@@ -354,7 +365,9 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     at(scoring, 'abstain', `unknown outcome "${scoring.item.abstain}"`);
   }
 
-  if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions) return { ok: false, issues };
+  if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions || !conversation) {
+    return { ok: false, issues };
+  }
   const proseTargets: { phrase: Phrase; value: ProseTarget }[] = prose.map((p) => ({
     phrase: p.phrase,
     value: signalTarget(p.value),
@@ -379,6 +392,11 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     toolRoles: new Map(lists.toolRoles.map((l) => [l.item.id, l.item])),
     mentions: compiledMentions,
     model: model ? compileModel(model.item) : undefined,
+    conversation: {
+      freshGroups: new Set(conversation.item.freshGroups),
+      freshStatuses: new Set(conversation.item.freshStatuses),
+      chatMemorySeconds: conversation.item.chatMemorySeconds,
+    },
   };
   return { ok: true, knowledge: Object.freeze(knowledge) };
 }

@@ -87,6 +87,11 @@ export type KnowledgeBase = {
     readonly before: PhraseMatcher<string>;
     readonly after: PhraseMatcher<string>;
   };
+  readonly conversation: {
+    readonly freshGroups: ReadonlySet<string>;
+    readonly freshStatuses: ReadonlySet<string>;
+    readonly chatMemorySeconds: number;
+  };
   /** absent until `npm run knowledge:fit` has written knowledge/model.yaml */
   readonly model: CompiledModel | undefined;
 };

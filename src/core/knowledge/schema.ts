@@ -248,6 +248,16 @@ export const MentionsSchema = z.object({
   crossWith: z.array(id).default([]),
 });
 
+/** When a chat message continues the conversation and when it starts fresh. */
+export const ConversationSchema = z.object({
+  /** a fact in one of these signal groups is a task of its own: the message starts fresh */
+  freshGroups: z.array(id).min(1),
+  /** a product named in one of these statuses is a framework question of its own */
+  freshStatuses: z.array(id).default([]),
+  /** how long a chat remembers its facts after its last message */
+  chatMemorySeconds: z.number().int().positive(),
+});
+
 /** Fitted by `npm run knowledge:fit`: a linear model over features, one weight per outcome. */
 export const ModelSchema = z.object({
   outcomes: z.array(id).min(2),
@@ -280,3 +290,4 @@ export type ToolRoleData = z.infer<typeof ToolRoleSchema>;
 export type MentionStatusData = z.infer<typeof MentionStatusSchema>;
 export type MentionsData = z.infer<typeof MentionsSchema>;
 export type ModelData = z.infer<typeof ModelSchema>;
+export type ConversationData = z.infer<typeof ConversationSchema>;

@@ -4,6 +4,9 @@ import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict
 
 import { featuresOf, predict, priorModel, priorVector } from './model.js';
 
+/** An answer names at most this many earlier quotes it used. */
+const MAX_CARRIED = 5;
+
 /** Named products add at most this many reasons: the criteria carry the argument. */
 const MAX_TOOL_REASONS = 3;
 
@@ -238,5 +241,9 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     practices: suggestions.filter((s) => s.kind === 'practice'),
     scores: Object.fromEntries(model.outcomes.map((o, k) => [o, round(probs[k] as number)])),
     facts: given,
+    carried: [...new Set(given.facts.filter((f) => f.origin === 'context').map((f) => f.evidence.trim()))].slice(
+      0,
+      MAX_CARRIED,
+    ),
   };
 }
