@@ -3,7 +3,8 @@
  * allocated per 1 KB question, worst case on hostile 256 KiB input, and the size of the facts and
  * of the whole answer for the worst input (what the bots store per thread).
  */
-import { ask } from '../src/index.js';
+// the built library, as users run it (npm run build first): the TypeScript loader's helpers would skew it
+import { ask } from '../dist/src/index.js';
 import { percentile } from './stats.js';
 
 const SENTENCES = [

@@ -95,14 +95,23 @@ class BoundedFacts {
   readonly list: Fact[] = [];
   private readonly quotes = new Map<string, string[]>();
 
+  /** Would a fact with this signal, status, product and quote still be kept? */
+  wants(signal: string, status: string | undefined, tool: string | undefined, evidence: string): boolean {
+    const seen = this.quotes.get(BoundedFacts.key(signal, status, tool));
+    return !seen || (seen.length < MAX_QUOTES && !seen.includes(evidence));
+  }
+
   push(f: Fact): void {
-    const key =
-      f.tool === undefined && f.status === undefined ? f.signal : `${f.signal}|${f.status ?? ''}|${f.tool ?? ''}`;
+    const key = BoundedFacts.key(f.signal, f.status, f.tool);
     const seen = this.quotes.get(key);
     if (!seen) this.quotes.set(key, [f.evidence]);
     else if (seen.length >= MAX_QUOTES || seen.includes(f.evidence)) return;
     else seen.push(f.evidence);
     this.list.push(f);
+  }
+
+  private static key(signal: string, status: string | undefined, tool: string | undefined): string {
+    return tool === undefined && status === undefined ? signal : `${signal}|${status ?? ''}|${tool ?? ''}`;
   }
 }
 
@@ -226,6 +235,9 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         : polarity === 'uncertain'
           ? mentions.doubted
           : (statusOf(hit) ?? mentions.plain);
+    // a name repeated past what the facts keep adds nothing: skip building it
+    const quote = text.slice((tokens[hit.from] as Token).start, (tokens[hit.to - 1] as Token).end);
+    if (!facts.wants(`tool.${entry.role}`, status, entry.id, quote)) continue;
     const where = span(hit.from, hit.to);
     facts.push({ signal: `tool.${entry.role}`, origin, status, tool: entry.id, ...where });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
