@@ -88,7 +88,8 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       i++;
       continue;
     }
-    const quantity = readQuantity(tokens, i, kb);
+    // "80% of rows" is a share, not a count
+    const quantity = text.charCodeAt(token.end) === 37 ? undefined : readQuantity(tokens, i, kb);
     if (quantity?.unit) {
       push(quantity.unit.measure, quantity.value * quantity.unit.factor, i, quantity.to);
       i = quantity.to;
