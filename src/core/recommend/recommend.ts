@@ -4,6 +4,9 @@ import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict
 
 import { featuresOf, predict, priorModel, priorVector } from './model.js';
 
+/** An outcome this close to the most probable one (as a share of its probability) may answer instead of it. */
+const CLOSE_ENOUGH = 0.5;
+
 /** An answer names at most this many earlier quotes it used. */
 const MAX_CARRIED = 5;
 
@@ -180,11 +183,25 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     const against = matched.filter((c) => !supports(c.favours)).sort(byWeight);
     return { backing, tools: tools.slice(0, MAX_TOOL_REASONS), against };
   };
-  // a verdict with nothing in the question behind it is no answer: ask instead
+  // A verdict with nothing in the question behind it is no answer. Among the outcomes close to the
+  // most probable one, the most probable with a reason behind it answers; with none, ask instead.
   let why = explain(top);
-  if (top !== abstain && abstain >= 0 && why.backing.length === 0 && why.tools.length === 0) {
-    top = abstain;
-    why = explain(top);
+  if (top !== abstain && why.backing.length === 0 && why.tools.length === 0) {
+    const floor = (probs[top] as number) * CLOSE_ENOUGH;
+    const order = [...model.outcomes.keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number));
+    let chosen = abstain;
+    for (const k of order) {
+      if (k === top || k === abstain || (probs[k] as number) < floor) continue;
+      const alternative = explain(k);
+      if (alternative.backing.length > 0 || alternative.tools.length > 0) {
+        chosen = k;
+        break;
+      }
+    }
+    if (chosen >= 0) {
+      top = chosen;
+      why = explain(top);
+    }
   }
   const verdict = model.outcomes[top] as Verdict;
   const decided = verdict !== scoring.abstain;
