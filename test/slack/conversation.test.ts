@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ask } from '../../src/index.js';
-import { createMemoryLogger } from '../../src/logger.js';
-import { type BotServer, startServer } from '../../src/server.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { BotServer } from '../../src/server.js';
+import { headlineWordAlone, startBotServer } from '../support/bot-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { envelope, mention } from './payloads.js';
 import { json, postSigned, slackEnv } from './signed.js';
@@ -13,13 +11,7 @@ let base: string;
 
 beforeEach(async () => {
   slack = await startFakeSlack();
-  server = await startServer({
-    env: slackEnv(slack.url),
-    logger: createMemoryLogger(),
-    store: createMemoryStore(),
-    port: 0,
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  ({ server, base } = await startBotServer(slackEnv(slack.url)));
 });
 afterEach(async () => {
   await server.close();
@@ -36,10 +28,6 @@ const dm = (text: string, extra: Record<string, unknown> = {}) =>
     envelope({ type: 'message', channel_type: 'im', user: 'U1', text, ts: `9.${++seq}`, channel: 'D1', ...extra }),
     json,
   );
-const label = (question: string) =>
-  ({ spark: 'Spark', pytorch: 'PyTorch', both: 'together', neither: 'Neither', unclear: 'Not enough' })[
-    ask(question).verdict
-  ];
 
 describe('Slack conversations: a new question starts fresh, a refinement builds on the thread', () => {
   it('in a DM, an unrelated second question gets the verdict it gets asked alone', async () => {
@@ -48,7 +36,7 @@ describe('Slack conversations: a new question starts fresh, a refinement builds 
     const second = 'I have a 300 MB CSV and need a few pivot tables';
     await dm(second);
     await eventually(() => posts()[1]);
-    expect(header(1)).toContain(label(second));
+    expect(header(1)).toContain(headlineWordAlone(second));
     expect(shown(1)).not.toContain('Using from earlier');
   });
 

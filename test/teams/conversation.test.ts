@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ask } from '../../src/index.js';
-import { createMemoryLogger } from '../../src/logger.js';
-import { type BotServer, startServer } from '../../src/server.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { BotServer } from '../../src/server.js';
+import { headlineWordAlone, startBotServer } from '../support/bot-server.js';
 import { cardOf, headline, postActivity, teamsActivity } from './activities.js';
 import { type FakeConnector, type Received, startFakeConnector } from './fake-connector.js';
 
@@ -12,13 +10,7 @@ let base: string;
 
 beforeEach(async () => {
   connector = await startFakeConnector();
-  server = await startServer({
-    env: { TEAMS_ALLOW_UNAUTHENTICATED: 'true' },
-    logger: createMemoryLogger(),
-    store: createMemoryStore(),
-    port: 0,
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  ({ server, base } = await startBotServer({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }));
 });
 afterEach(async () => {
   await server.close();
@@ -29,17 +21,13 @@ const personal = { conversation: { id: 'a:personal-7', conversationType: 'person
 const say = (text: string) => postActivity(base, teamsActivity(connector.url, { ...personal, text }));
 const nth = (i: number) => connector.received[i] as Received;
 const cardText = (i: number) => JSON.stringify(cardOf(nth(i)));
-const label = (question: string) =>
-  ({ spark: 'Spark', pytorch: 'PyTorch', both: 'together', neither: 'Neither', unclear: 'Not enough' })[
-    ask(question).verdict
-  ];
 
 describe('Teams conversations in a personal chat', () => {
   it('an unrelated second question gets the verdict it gets asked alone, with nothing carried over', async () => {
     await say('fine-tune a 7B model on 8 A100s, the corpus is 30 GB of text');
     const second = 'I have a 300 MB CSV and need a few pivot tables';
     await say(second);
-    expect(headline(nth(1))).toContain(label(second));
+    expect(headline(nth(1))).toContain(headlineWordAlone(second));
     expect(cardText(1)).not.toContain('Using from earlier');
   });
 
