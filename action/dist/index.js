@@ -79097,12 +79097,14 @@ var VERDICT_LABEL = {
 // src/render/markdown-escape.ts
 function escapeMarkdown(text, max = 300) {
   const clipped = text.length > max ? `${text.slice(0, max)}\u2026` : text;
-  return clipped.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/\r?\n/g, " ").replace(/[\\`*_{}[\]()<>#+!|~&"]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/-->/g, "--&gt;");
+  return clipped.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/\r?\n/g, " ").replace(/[\\`*_{}[\]()<>#+!|~&"]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, "@\u200B").replace(/:\/\//g, ":/\u200B/").replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`).replace(/\b(mailto|xmpp):/gi, "$1\u200B:").replace(/-->/g, "--&gt;");
 }
 function codeSpan(text, max = 160) {
-  const clipped = (text.length > max ? `${text.slice(0, max)}\u2026` : text).replace(/[\r\n]+/g, " ").replace(/-->/g, "-- >");
-  const fence = clipped.includes("`") ? "``" : "`";
-  return `${fence} ${clipped.replace(/`+$/, "")} ${fence}`;
+  const clipped = (text.length > max ? `${text.slice(0, max)}\u2026` : text).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/[\r\n]+/g, " ").replace(/-->/g, "-- >");
+  let longest = 0;
+  for (const run of clipped.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  return `${fence} ${clipped} ${fence}`;
 }
 
 // src/render/markdown-review.ts
