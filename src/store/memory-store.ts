@@ -2,27 +2,48 @@ import type { FeedbackVote, Store } from './store.js';
 
 type Entry = { value: string; expiresAt: number };
 
-/** One process's memory; the clock is injected so expiry can be tested without waiting. */
-export function createMemoryStore(now: () => number = Date.now, maxEntries = 100_000): Store {
+/** What the memory store may hold by default: entries and bytes (keys and JSON values). */
+export const MEMORY_STORE_LIMITS = { maxEntries: 100_000, maxBytes: 64 * 1024 * 1024 };
+
+/**
+ * One process's memory, bounded by entries and by bytes; the least recently written entries go
+ * first. The clock is injected so expiry can be tested without waiting.
+ */
+export function createMemoryStore(
+  now: () => number = Date.now,
+  maxEntries = MEMORY_STORE_LIMITS.maxEntries,
+  maxBytes = MEMORY_STORE_LIMITS.maxBytes,
+): Store {
   const entries = new Map<string, Entry>();
   const feedback: FeedbackVote[] = [];
+  let bytes = 0;
+  /** JavaScript strings: two bytes per UTF-16 unit, key and value */
+  const sizeOf = (key: string, entry: Entry) => 2 * (key.length + entry.value.length);
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= sizeOf(key, entry);
+    entries.delete(key);
+  };
 
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now()) {
-      entries.delete(key);
+      remove(key);
       return undefined;
     }
     return entry;
   };
   const put = (key: string, value: string, ttlSeconds: number) => {
-    entries.delete(key);
-    entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+    remove(key);
+    const entry = { value, expiresAt: now() + ttlSeconds * 1000 };
+    entries.set(key, entry);
+    bytes += sizeOf(key, entry);
     // Map keeps insertion order: the oldest entries go first when the store is full
-    while (entries.size > maxEntries) {
+    while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) {
       const oldest = entries.keys().next().value;
       if (oldest === undefined) break;
-      entries.delete(oldest);
+      remove(oldest);
     }
   };
 
@@ -48,6 +69,7 @@ export function createMemoryStore(now: () => number = Date.now, maxEntries = 100
     async ping() {},
     async close() {
       entries.clear();
+      bytes = 0;
     },
   };
 }
