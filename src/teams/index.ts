@@ -79,7 +79,10 @@ export const teamsIntegration: Integration<TeamsConfig> = {
         logger.warn('Teams: refused an unauthenticated activity whose serviceUrl is not loopback');
         return send(res, 403, 'unauthenticated mode replies only to loopback service URLs');
       }
-      const { request, response } = bridge(req, res, body);
+      const { request, response } = bridge(req, res, body, (status, payload) => {
+        const detail = typeof payload === 'string' ? payload : JSON.stringify(payload ?? '');
+        logger.warn('Teams: activity refused', { status, detail: detail.slice(0, 200) });
+      });
       await adapter.process(request, response, (context) => bot.run(context));
     };
     return {

@@ -156,10 +156,13 @@ describe('Teams with an app id configured', () => {
   it.each([
     ['a missing token', {}],
     ['a forged token', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJtZSJ9.' }],
-  ])('%s gets 401 and nothing is answered', async (_what, headers) => {
+  ])('%s gets 401 and nothing is answered, and the body names no internals', async (_what, headers) => {
     const res = await post(activity(), headers);
     expect(res.status).toBe(401);
     expect(received).toHaveLength(0);
+    const body = await res.text();
+    expect(body).toMatch(/^unauthorized/);
+    expect(body).not.toMatch(/https?:|Error|is not a function|at /);
   });
 });
 
