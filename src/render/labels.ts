@@ -56,3 +56,10 @@ export function isReset(text: string): boolean {
       .replace(/[.!]+$/, ''),
   );
 }
+
+/** What a voter hears when the same vote on the same answer was already counted. */
+export const ALREADY_NOTED = 'Already noted — one vote per answer counts.';
+
+/** The store key that lets one user's vote on one answer count once. */
+export const voteKey = (platform: string, answerId: string, user: string, vote: string) =>
+  `${platform}:vote:${answerId}:${user}:${vote}`;

@@ -5,7 +5,7 @@ import { postJsonWithRetry } from '../http/http-send.js';
 import { ask, compare, EMPTY_FACTS, InputError } from '../index.js';
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
-import { APOLOGY, RESET_DONE } from '../render/labels.js';
+import { ALREADY_NOTED, APOLOGY, RESET_DONE, voteKey } from '../render/labels.js';
 import { answerKey, dmKey, type StoredAnswer, saveAnswer, THREAD_TTL_SECONDS, threadKey } from './answer-store.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { postAnswer } from './post-answer.js';
@@ -105,6 +105,11 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     await ack();
     const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
     const vote = action.action_id === 'feedback:up' ? 'up' : 'down';
+    const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
+    // the same vote clicked again on the same answer counts once
+    if (!(await store.claimOnce(voteKey('slack', action.value ?? '', body.user.id, vote), THREAD_TTL_SECONDS))) {
+      return void (await tellPrivately(client, to, { replace_original: false, text: ALREADY_NOTED }));
+    }
     await store.addFeedback({
       platform: 'slack',
       answerId: action.value ?? '',
@@ -116,7 +121,6 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       at: now().toISOString(),
     });
     const text = vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Reply in the thread with what was missing.';
-    const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
     await tellPrivately(client, to, { replace_original: false, text });
   });
 

@@ -3,7 +3,7 @@ import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { ask, bundledKnowledge, compare, EMPTY_FACTS, type Facts, InputError, type Recommendation } from '../index.js';
 import { type Logger, logAnswer } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
-import { isReset, RESET_DONE } from '../render/labels.js';
+import { isReset, RESET_DONE, voteKey } from '../render/labels.js';
 import type { Store } from '../store/store.js';
 import { sendCard } from './send-card.js';
 
@@ -99,6 +99,9 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
       return;
     }
     if (data.kind === 'feedback' && (data.vote === 'up' || data.vote === 'down')) {
+      const user = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown';
+      // the same vote clicked again on the same answer counts once, and is thanked once
+      if (!(await this.store.claimOnce(voteKey('teams', data.answerId ?? '', user, data.vote), TTL_SECONDS))) return;
       await this.store.addFeedback({
         platform: 'teams',
         answerId: data.answerId ?? '',
@@ -106,7 +109,7 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
         verdict: stored.verdict,
         confidence: stored.confidence,
         signals: [...new Set(stored.facts.facts.map((f) => f.signal))],
-        user: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown',
+        user,
         at: this.now().toISOString(),
       });
       await context.sendActivity(

@@ -182,6 +182,9 @@ describe('Slack over real HTTP, signed like Slack', () => {
 
     await postSigned(`${base}/slack/events`, click('feedback:up'), form);
     await eventually(() => slack.responses.find((r) => String(r.text).includes('Thanks')));
+    // the same vote clicked again counts once, and the voter is told so
+    await postSigned(`${base}/slack/events`, click('feedback:up'), form);
+    await eventually(() => slack.responses.find((r) => String(r.text).includes('Already noted')));
     const stored = await store.listFeedback();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ platform: 'slack', vote: 'up', verdict: 'unclear', user: 'U2' });

@@ -104,6 +104,11 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
 
     const feedback = card.actions?.find((a) => a.data.vote === 'up');
     await post(activity({ text: undefined, value: feedback?.data }));
+    const thanked = received.length;
+    // clicking the same vote again counts once and is thanked once
+    await post(activity({ text: undefined, value: feedback?.data }));
+    await post(activity({ text: undefined, value: feedback?.data }));
+    expect(received).toHaveLength(thanked);
     const votes = await store.listFeedback();
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ platform: 'teams', vote: 'up', verdict: 'unclear', user: 'aad-1' });
