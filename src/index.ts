@@ -19,7 +19,7 @@ import { checkQuestion, InputError } from './input-error.js';
 import { bundledKnowledge } from './knowledge/load-knowledge.js';
 
 export * from './core/index.js';
-export { InputError, MAX_QUESTION_CHARS } from './input-error.js';
+export { checkChatMessage, InputError, MAX_CHAT_CHARS, MAX_QUESTION_CHARS } from './input-error.js';
 export { bundledKnowledge, formatIssue, KnowledgeError, loadKnowledgeTexts } from './knowledge/load-knowledge.js';
 export { MAX_DIFF_CHARS, type ReviewOptions, review } from './review.js';
 

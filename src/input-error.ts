@@ -27,3 +27,16 @@ export function checkQuestion(text: string): string {
   if (control > 32) throw new InputError('the input looks binary (many control characters): pass text');
   return trimmed;
 }
+
+/** Longest chat message the bots read: Slack's own message limit. Longer text gets a short reply, not an answer. */
+export const MAX_CHAT_CHARS = 40_000;
+
+/** Refuses a chat message longer than any chat client sends, before any work is done on it. */
+export function checkChatMessage(text: string): string {
+  if (text.length > MAX_CHAT_CHARS) {
+    throw new InputError(
+      `that message is ${Math.round(text.length / 1000)}k characters; I read up to ${MAX_CHAT_CHARS / 1000}k — describe the situation in a few sentences`,
+    );
+  }
+  return text;
+}

@@ -54827,13 +54827,14 @@ function dedupe(facts) {
     return true;
   });
 }
+var clipId = (id3) => id3.length > 40 ? `${id3.slice(0, 40)}\u2026` : id3;
 function answersToFacts(answers, kb) {
   const facts = [];
   const problems = [];
   for (const [followUpId, optionId] of Object.entries(answers)) {
     const followUp = kb.followUps.find((f) => f.id === followUpId);
     if (!followUp) {
-      problems.push({ followUp: followUpId, message: `unknown follow-up "${followUpId}"` });
+      problems.push({ followUp: clipId(followUpId), message: `unknown follow-up "${clipId(followUpId)}"` });
       continue;
     }
     const option = followUp.options.find((o) => o.id === optionId);
@@ -54841,7 +54842,7 @@ function answersToFacts(answers, kb) {
       const valid = followUp.options.map((o) => o.id).join(", ");
       problems.push({
         followUp: followUpId,
-        message: `"${optionId}" is not an answer to ${followUpId} (one of: ${valid})`
+        message: `"${clipId(optionId)}" is not an answer to ${followUpId} (one of: ${valid})`
       });
       continue;
     }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import { ask, bundledKnowledge, EMPTY_FACTS, type Facts, InputError, type Recommendation } from '../index.js';
+import {
+  ask,
+  bundledKnowledge,
+  checkChatMessage,
+  EMPTY_FACTS,
+  type Facts,
+  InputError,
+  type Recommendation,
+} from '../index.js';
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderRecommendationBlocks } from '../render/block-kit.js';
 import { APOLOGY, isReset, RESET_DONE } from '../render/labels.js';
@@ -55,7 +63,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         await post({ ...where, text: RESET_DONE });
         return;
       }
-      const r = answerOrHelp(text, earlier);
+      const r = answerOrHelp(checkChatMessage(text), earlier);
       if (!r) {
         await post({ ...where, text: HELP_TEXT, mrkdwn: true });
         return;

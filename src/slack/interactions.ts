@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { postJsonWithRetry } from '../http/http-send.js';
-import { ask, compare, EMPTY_FACTS, InputError } from '../index.js';
+import { ask, checkChatMessage, compare, EMPTY_FACTS, InputError } from '../index.js';
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
 import { ALREADY_NOTED, APOLOGY, RESET_DONE, voteKey } from '../render/labels.js';
@@ -43,7 +43,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       if (text === '' || /^help$/i.test(text)) return { text: HELP_TEXT };
       const compareMatch = /^compare(?:\s+(.+))?$/i.exec(text);
       if (compareMatch) return renderComparisonBlocks(compare(compareMatch[1]));
-      const r = ask(text);
+      const r = ask(checkChatMessage(text));
       const id = randomUUID();
       const message = renderRecommendationBlocks(r, id, text);
       message.blocks.splice(-1, 0, {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { ask, bundledKnowledge, compare, EMPTY_FACTS, type Facts, InputError, type Recommendation } from '../index.js';
+import {
+  ask,
+  bundledKnowledge,
+  checkChatMessage,
+  compare,
+  EMPTY_FACTS,
+  type Facts,
+  InputError,
+  type Recommendation,
+} from '../index.js';
 import { type Logger, logAnswer } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
 import { isReset, RESET_DONE, voteKey } from '../render/labels.js';
@@ -70,7 +79,7 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
       // a reply in a channel thread continues it; in a chat, only a message that just adds facts does
       const earlier = await this.store.getJson<Facts>(this.conversationKey(context));
       const follows = this.isChannelThread(context) ? 'thread' : 'chat';
-      await this.sendAnswer(context, ask(text, earlier ? { context: earlier, follows } : {}));
+      await this.sendAnswer(context, ask(checkChatMessage(text), earlier ? { context: earlier, follows } : {}));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       await context.sendActivity(error.message);

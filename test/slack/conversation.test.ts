@@ -82,4 +82,11 @@ describe('Slack conversations: a new question starts fresh, a refinement builds 
     expect(header(2)).toContain('PyTorch');
     expect(shown(2)).not.toContain('Using from earlier');
   });
+
+  it('a DM longer than any Slack message gets a short reply naming the limit, not an answer', async () => {
+    await dm('We have 40 TB in HDFS. '.repeat(2700));
+    await eventually(() => posts()[0]);
+    expect(posts()[0]?.body.text).toMatch(/characters; I read up to 40k/);
+    expect(posts()[0]?.body.blocks).toBeUndefined();
+  });
 });

@@ -46,6 +46,9 @@ function dedupe(facts: readonly Fact[]): Fact[] {
   });
 }
 
+/** An id from outside, short enough to quote in a message or a log line. */
+const clipId = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id);
+
 export type AnswerProblem = { readonly followUp: string; readonly message: string };
 
 /** Turns answers to follow-up questions (follow-up id → option id) into facts. */
@@ -55,7 +58,7 @@ export function answersToFacts(answers: Answers, kb: KnowledgeBase): { facts: Fa
   for (const [followUpId, optionId] of Object.entries(answers)) {
     const followUp = kb.followUps.find((f) => f.id === followUpId);
     if (!followUp) {
-      problems.push({ followUp: followUpId, message: `unknown follow-up "${followUpId}"` });
+      problems.push({ followUp: clipId(followUpId), message: `unknown follow-up "${clipId(followUpId)}"` });
       continue;
     }
     const option = followUp.options.find((o) => o.id === optionId);
@@ -63,7 +66,7 @@ export function answersToFacts(answers: Answers, kb: KnowledgeBase): { facts: Fa
       const valid = followUp.options.map((o) => o.id).join(', ');
       problems.push({
         followUp: followUpId,
-        message: `"${optionId}" is not an answer to ${followUpId} (one of: ${valid})`,
+        message: `"${clipId(optionId)}" is not an answer to ${followUpId} (one of: ${valid})`,
       });
       continue;
     }
