@@ -50,6 +50,23 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await next();
   });
 
+  const rememberAnswer = async (
+    id: string,
+    r: Recommendation,
+    channel: string,
+    threadTs: string | undefined,
+    rememberAs: string | undefined,
+  ) => {
+    await saveAnswer(store, id, {
+      facts: r.facts,
+      verdict: r.verdict,
+      confidence: r.confidence,
+      channel,
+      ...(threadTs ? { threadTs } : {}),
+    });
+    if (rememberAs) await store.setJson(rememberAs, r.facts, chatMemorySeconds());
+  };
+
   /** Every message goes out through postAnswer: once, never twice, whatever the network does. */
   const post = (message: Parameters<typeof postAnswer>[1]) =>
     postAnswer(deps.poster, message, randomUUID(), deps.delivery, logger);
@@ -70,14 +87,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       }
       const id = randomUUID();
       await postAnswer(deps.poster, { ...where, ...renderRecommendationBlocks(r, id) }, id, deps.delivery, logger);
-      await saveAnswer(store, id, {
-        facts: r.facts,
-        verdict: r.verdict,
-        confidence: r.confidence,
-        channel,
-        ...(threadTs ? { threadTs } : {}),
+      // the answer is out: a store that fails now costs the thread its memory, never an apology
+      await rememberAnswer(id, r, channel, threadTs, earlier.rememberAs).catch((error: Error) => {
+        logger.error('slack answer posted but not remembered', { error: error.message });
       });
-      if (earlier.rememberAs) await store.setJson(earlier.rememberAs, r.facts, chatMemorySeconds());
       logAnswer(logger, 'slack', r.verdict);
     } catch (error) {
       // the answer could not be delivered (or made): say so in a short plain message, which Slack

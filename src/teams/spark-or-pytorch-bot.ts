@@ -60,8 +60,13 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     // a card the connector rejected has no buttons to come back from: nothing to remember
     if (!(await sendCard(context, renderRecommendationCard(r, id), this.logger))) return;
     const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
-    await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
-    await this.store.setJson(this.conversationKey(context), r.facts, chatMemorySeconds());
+    // the card is out: a store that fails now costs the chat its memory, never an apology
+    try {
+      await this.store.setJson(`teams:answer:${id}`, stored, TTL_SECONDS);
+      await this.store.setJson(this.conversationKey(context), r.facts, chatMemorySeconds());
+    } catch (error) {
+      this.logger.error('teams answer sent but not remembered', { error: (error as Error).message });
+    }
     logAnswer(this.logger, 'teams', r.verdict);
   }
 
