@@ -72,6 +72,7 @@ export async function startServer(options: {
   );
   const paths = new Set([...routes.values()].map((r) => r.path).concat(['/healthz', '/readyz']));
   let inFlight = 0;
+  const integrations: readonly StartedIntegration[] = started;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, context: RequestContext) => {
     const started = performance.now();
@@ -87,6 +88,9 @@ export async function startServer(options: {
       if (path === '/healthz' && req.method === 'GET') send(res, 200, { status: 'ok' });
       else if (path === '/readyz' && req.method === 'GET') {
         try {
+          // a platform that rejected our credentials is as unready as a store that does not answer
+          const reason = integrations.map((s) => s.notReady?.()).find((r) => r !== undefined);
+          if (reason) throw new Error(reason);
           await store.ping();
           send(res, 200, { status: 'ready' });
         } catch (error) {

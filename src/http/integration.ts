@@ -25,6 +25,8 @@ export type StartedIntegration = {
   close?(): Promise<void>;
   /** a line for the start-up log: "Slack: HTTP mode at /slack/events" */
   readonly description: string;
+  /** why it cannot serve yet (credentials rejected, platform unreachable), or undefined when it can: /readyz */
+  notReady?(): string | undefined;
 };
 
 /**

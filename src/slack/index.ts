@@ -1,6 +1,6 @@
 import { App, webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Integration } from '../http/integration.js';
+import type { Integration, IntegrationDeps } from '../http/integration.js';
 import { registerHandlers } from './handlers.js';
 import { RouteReceiver } from './route-receiver.js';
 import { toSlackLogger } from './slack-logger.js';
@@ -20,6 +20,45 @@ const SlackConfigSchema = z
     message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
   });
 export type SlackConfig = z.infer<typeof SlackConfigSchema>;
+
+/** How often an unconfirmed Slack token is checked again. */
+const RECHECK_MS = 30_000;
+
+/**
+ * Checks the bot token with auth.test in the background, again every 30 s until Slack accepts it:
+ * a rejected token or an unreachable Slack is one log line and a reason for /readyz, never a crash.
+ */
+function checkCredentials(client: InstanceType<typeof webApi.WebClient>, logger: IntegrationDeps['logger']) {
+  let reason: string | undefined = 'checking the Slack token (auth.test)';
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const check = async () => {
+    try {
+      await client.auth.test();
+      if (reason) logger.info('Slack accepted the bot token');
+      reason = undefined;
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      const next = code
+        ? `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again from OAuth & Permissions`
+        : `Slack could not be reached to check the token: ${(error as Error).message}`;
+      if (next !== reason) logger.error('Slack token check failed', { reason: next });
+      reason = next;
+      if (!stopped) timer = setTimeout(() => void check(), RECHECK_MS).unref();
+    }
+  };
+  void check();
+  return {
+    notReady: () => reason,
+    fail: (why: string) => {
+      reason = why;
+    },
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
 
 /** The Slack bot: HTTP mode at POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. */
 export const slackIntegration: Integration<SlackConfig> = {
@@ -57,8 +96,12 @@ export const slackIntegration: Integration<SlackConfig> = {
       rejectRateLimitedCalls: true,
       logger: slackLogger,
     });
+    const credentials = checkCredentials(poster, logger);
     const appOptions = {
       token: config.SLACK_BOT_TOKEN,
+      // Bolt would call auth.test at construction and crash the process on an unhandled rejection
+      // when Slack refuses the token or cannot be reached; we check it ourselves (below) instead
+      tokenVerificationEnabled: false,
       // thread state lives in our Store, shared by every replica; Bolt's own per-process
       // conversation store would only build a "not found" Error for every event
       convoStore: false as const,
@@ -72,11 +115,17 @@ export const slackIntegration: Integration<SlackConfig> = {
         routes: [],
         description: 'Slack: Socket Mode',
         start: async () => {
-          await app.start();
+          // a refused token or an unreachable Slack must not take the server down: /readyz says why
+          await app.start().catch((error: Error) => {
+            logger.error('Slack Socket Mode could not connect', { error: error.message });
+            credentials.fail(`Slack Socket Mode could not connect: ${error.message}`);
+          });
         },
         close: async () => {
-          await app.stop();
+          credentials.stop();
+          await app.stop().catch(() => undefined);
         },
+        notReady: credentials.notReady,
       };
     }
     const receiver = new RouteReceiver(config.SLACK_SIGNING_SECRET as string, slackLogger);
@@ -85,6 +134,8 @@ export const slackIntegration: Integration<SlackConfig> = {
     return {
       routes: [{ method: 'POST', path: '/slack/events', handle: (req, res) => receiver.handle(req, res) }],
       description: 'Slack: HTTP mode at POST /slack/events',
+      notReady: credentials.notReady,
+      close: async () => credentials.stop(),
     };
   },
 };
