@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Integration } from '../http/integration.js';
 import { createConnectorHttpClient } from './connector-http-client.js';
-import { BodyError, bridge, readActivityBody } from './http-bridge.js';
+import { BodyError, readActivityBody } from './http-bridge.js';
 import { SparkOrPytorchBot } from './spark-or-pytorch-bot.js';
 import { createTurnErrorHandler } from './turn-error.js';
 import { withinTurn } from './within-turn.js';
@@ -25,6 +25,33 @@ export function isLoopbackUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** CloudAdapter with its activity processing reachable without process()'s stderr stack traces. */
+class QuietCloudAdapter extends CloudAdapter {
+  processAuthorized(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+const UNAUTHORIZED = 'unauthorized: the request needs a valid Bot Framework token';
+const GENERIC_ERROR = 'the bot could not handle this activity; see the server log (request id in x-request-id)';
+
+/** The Bot Framework sends times as strings; botbuilder's turn logic expects Dates, as its own process() makes them. */
+function withDates(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      out[raw] = value;
+      out[field] = new Date(value);
+    }
+  }
+  return out;
 }
 
 function send(res: ServerResponse, status: number, message: string) {
@@ -64,7 +91,7 @@ export const teamsIntegration: Integration<TeamsConfig> = {
       // replies go through our transport: every attempt timed out, retries bounded by `delivery`
       { httpClient: createConnectorHttpClient(withinTurn(delivery), logger) },
     );
-    const adapter = new CloudAdapter(auth);
+    const adapter = new QuietCloudAdapter(auth);
     adapter.onTurnError = createTurnErrorHandler(logger);
     const bot = new SparkOrPytorchBot(store, logger);
     const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -79,11 +106,22 @@ export const teamsIntegration: Integration<TeamsConfig> = {
         logger.warn('Teams: refused an unauthenticated activity whose serviceUrl is not loopback');
         return send(res, 403, 'unauthenticated mode replies only to loopback service URLs');
       }
-      const { request, response } = bridge(req, res, body, (status, payload) => {
-        const detail = typeof payload === 'string' ? payload : JSON.stringify(payload ?? '');
-        logger.warn('Teams: activity refused', { status, detail: detail.slice(0, 200) });
-      });
-      await adapter.process(request, response, (context) => bot.run(context));
+      // processActivity rather than process(): botbuilder's process() prints every refused request
+      // to stderr as a stack trace and answers with its internals; we log one line and say little
+      try {
+        const invoke = await adapter.processAuthorized(
+          String(req.headers.authorization ?? ''),
+          withDates(body) as unknown as Activity,
+          (context) => bot.run(context),
+        );
+        if (invoke?.body === undefined) res.writeHead(invoke?.status ?? 200).end();
+        else res.writeHead(invoke.status, { 'content-type': 'application/json' }).end(JSON.stringify(invoke.body));
+      } catch (error) {
+        const unauthorized = (error as { statusCode?: number }).statusCode === 401;
+        const status = unauthorized ? 401 : 500;
+        logger.warn('Teams: activity refused', { status, detail: String((error as Error).message).slice(0, 200) });
+        send(res, status, unauthorized ? UNAUTHORIZED : GENERIC_ERROR);
+      }
     };
     return {
       routes: [{ method: 'POST', path: '/api/messages', handle }],

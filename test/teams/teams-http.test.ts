@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { AdaptiveCard, SerializationContext } from 'adaptivecards';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../../src/logger.js';
 import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -162,11 +162,14 @@ describe('Teams with an app id configured', () => {
     ['a missing token', {}],
     ['a forged token', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJtZSJ9.' }],
   ])('%s gets 401 and nothing is answered, and the body names no internals', async (_what, headers) => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const res = await post(activity(), headers);
+    expect(printed).not.toHaveBeenCalled(); // no stack trace on stderr: one JSON log line instead
+    printed.mockRestore();
     expect(res.status).toBe(401);
     expect(received).toHaveLength(0);
     const body = await res.text();
-    expect(body).toMatch(/^unauthorized/);
+    expect(JSON.parse(body).error).toMatch(/^unauthorized/);
     expect(body).not.toMatch(/https?:|Error|is not a function|at /);
   });
 });
