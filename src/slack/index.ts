@@ -128,7 +128,9 @@ export const slackIntegration: Integration<SlackConfig> = {
         notReady: credentials.notReady,
       };
     }
-    const receiver = new RouteReceiver(config.SLACK_SIGNING_SECRET as string, slackLogger);
+    const receiver = new RouteReceiver(config.SLACK_SIGNING_SECRET as string, slackLogger, (key, ttl) =>
+      store.claimOnce(key, ttl),
+    );
     const app = new App({ ...appOptions, receiver });
     registerHandlers(app, { store, logger, delivery, poster });
     return {

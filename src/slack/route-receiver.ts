@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type App, HTTPResponseAck, HTTPModuleFunctions as http, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
 
+/** Slack refuses request timestamps older than this, so a replay can only come within it. */
+const REPLAY_WINDOW_SECONDS = 5 * 60;
+
 /** Slack requests larger than this are refused with 413. */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
 
@@ -16,6 +19,8 @@ export class RouteReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly logger: SlackLogger,
+    /** true the first time a key is seen within the TTL (the shared store's claimOnce) */
+    private readonly firstTime: (key: string, ttlSeconds: number) => Promise<boolean> = async () => true,
   ) {}
 
   init(app: App): void {
@@ -46,6 +51,15 @@ export class RouteReceiver implements Receiver {
     if (body.ssl_check) return http.buildSSLCheckResponse(res);
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     if (!this.app) return http.buildNoBodyResponse(res, 503);
+    // a slash command carries no event id: a signed request replayed inside Slack's five-minute
+    // window is recognised by its signature and acknowledged without being answered again
+    const signature = req.headers['x-slack-signature'];
+    if (typeof body.command === 'string' && typeof signature === 'string') {
+      if (!(await this.firstTime(`slack:command:${signature}`, REPLAY_WINDOW_SECONDS))) {
+        this.logger.info('replayed slash command ignored');
+        return http.buildNoBodyResponse(res, 200);
+      }
+    }
 
     const ack = new HTTPResponseAck({
       logger: this.logger,

@@ -132,6 +132,17 @@ describe('Slack over real HTTP, signed like Slack', () => {
     expect(blocks.some((b) => b.elements?.some((e) => e.action_id === 'share'))).toBe(true);
   });
 
+  it('a signed slash command replayed inside the five-minute window is answered once', async () => {
+    const body = slashCommand('we have 2 GB of CSVs and need aggregations', `${slack.url}/response/11`);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await postSigned(`${base}/slack/events`, body, form, { timestamp });
+    const replay = await postSigned(`${base}/slack/events`, body, form, { timestamp });
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    await eventually(() => slack.responses[0]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.responses).toHaveLength(1);
+  });
+
   it('logs one JSON line per request with its id; the answer logged later carries the same id and the verdict, never the text', async () => {
     const question = 'score our 2B-row Hive table with a trained PyTorch model every night';
     const res = await postSigned(`${base}/slack/events`, slashCommand(question, `${slack.url}/response/9`), form);
