@@ -4,17 +4,20 @@ import type { LogLevel } from './logger.js';
 
 const ServerSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** the address to listen on; unset: every interface (as in a container) */
+  HOST: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 });
 
 const SERVER_FIXES: Record<string, string> = {
   PORT: 'set PORT to a TCP port number such as 3000',
+  HOST: 'set HOST to an IP address such as 127.0.0.1 (loopback only, for local testing) or 0.0.0.0, or unset it',
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
   REDIS_URL: 'set REDIS_URL to redis://host:6379 (or rediss:// for TLS), or unset it to keep state in memory',
 };
 
-export type ServerConfig = { port: number; logLevel: LogLevel; redisUrl: string | undefined };
+export type ServerConfig = { port: number; host: string | undefined; logLevel: LogLevel; redisUrl: string | undefined };
 export type EnabledIntegration = { integration: Integration<unknown>; config: unknown };
 export type Config = { server: ServerConfig; enabled: EnabledIntegration[]; off: { name: string; reason: string }[] };
 
@@ -52,7 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, integrations: readonly Integr
   }
   if (problems.length > 0 || !server.success) throw new ConfigError(problems);
   return {
-    server: { port: server.data.PORT, logLevel: server.data.LOG_LEVEL, redisUrl: server.data.REDIS_URL },
+    server: {
+      port: server.data.PORT,
+      host: server.data.HOST,
+      logLevel: server.data.LOG_LEVEL,
+      redisUrl: server.data.REDIS_URL,
+    },
     enabled,
     off,
   };

@@ -129,7 +129,10 @@ export async function startServer(options: {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   await Promise.all(started.map((s) => s.start?.()));
-  await new Promise<void>((resolve) => server.listen(options.port ?? config.server.port, resolve));
+  const listenPort = options.port ?? config.server.port;
+  await new Promise<void>((resolve) =>
+    config.server.host ? server.listen(listenPort, config.server.host, resolve) : server.listen(listenPort, resolve),
+  );
   const { port } = server.address() as AddressInfo;
   logger.info('listening', { port });
 

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { INTEGRATIONS } from '../../src/server.js';
@@ -14,7 +15,13 @@ describe('configuration', () => {
     let error: unknown;
     try {
       loadConfig(
-        { PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_BOT_TOKEN: 'not-a-token', REDIS_URL: 'http://x' },
+        {
+          PORT: 'eighty',
+          HOST: 'everywhere',
+          LOG_LEVEL: 'loud',
+          SLACK_BOT_TOKEN: 'not-a-token',
+          REDIS_URL: 'http://x',
+        },
         INTEGRATIONS,
       );
     } catch (e) {
@@ -24,6 +31,8 @@ describe('configuration', () => {
     const message = (error as Error).message;
     for (const part of [
       'PORT',
+      'HOST',
+      '127.0.0.1',
       'LOG_LEVEL',
       'REDIS_URL',
       'Slack SLACK_BOT_TOKEN',
@@ -33,5 +42,15 @@ describe('configuration', () => {
     ]) {
       expect(message).toContain(part);
     }
+  });
+
+  it('HOST chooses the listening address', async () => {
+    const { startServer } = await import('../../src/server.js');
+    const { createMemoryLogger } = await import('../../src/logger.js');
+    const server = await startServer({ env: { HOST: '127.0.0.1' }, logger: createMemoryLogger(), port: 0 });
+    expect((server.server.address() as AddressInfo).address).toBe('127.0.0.1');
+    const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(res.status).toBe(200);
+    await server.close();
   });
 });
