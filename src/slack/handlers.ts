@@ -43,7 +43,15 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   // Slack retries an event it thinks was not acknowledged: answer each event_id once, on any replica
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await store.claimOnce(`slack:event:${eventId}`, EVENT_TTL_SECONDS))) {
+    // the event is acknowledged already and Slack will not send it again: when the store cannot say
+    // whether it was handled, answer it (a rare duplicate) rather than lose it without a word
+    const first = eventId
+      ? await store.claimOnce(`slack:event:${eventId}`, EVENT_TTL_SECONDS).catch((error: Error) => {
+          logger.warn('slack event dedupe unavailable: answering anyway', { eventId, error: error.message });
+          return true;
+        })
+      : true;
+    if (!first) {
       logger.info('duplicate slack event ignored', { eventId });
       return;
     }
@@ -66,6 +74,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
     if (rememberAs) await store.setJson(rememberAs, r.facts, chatMemorySeconds());
   };
+
+  /** A thread's or a DM's facts; when the store is down, none (the question is answered on its own). */
+  const readFacts = (key: string) =>
+    store.getJson<Facts>(key).catch((error: Error) => {
+      logger.warn('slack earlier facts unavailable: answering without them', { error: error.message });
+      return undefined;
+    });
 
   /** Every message goes out through postAnswer: once, never twice, whatever the network does. */
   const post = (message: Parameters<typeof postAnswer>[1]) =>
@@ -105,7 +120,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.event('app_mention', async ({ event }) => {
     const threadTs = event.thread_ts ?? event.ts;
-    const facts = event.thread_ts ? await store.getJson<Facts>(threadKey(event.channel, event.thread_ts)) : undefined;
+    const facts = event.thread_ts ? await readFacts(threadKey(event.channel, event.thread_ts)) : undefined;
     await reply(event.channel, threadTs, stripMentions(event.text ?? ''), {
       follows: 'thread',
       ...(facts ? { facts } : {}),
@@ -119,13 +134,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const threadTs = 'thread_ts' in message ? message.thread_ts : undefined;
     if (message.channel_type === 'im') {
       if (threadTs) {
-        const facts = await store.getJson<Facts>(threadKey(message.channel, threadTs));
+        const facts = await readFacts(threadKey(message.channel, threadTs));
         await reply(message.channel, threadTs, stripMentions(text), { follows: 'thread', ...(facts ? { facts } : {}) });
         return;
       }
       // a new DM message: the DM's memory applies only if this message just adds facts to it
       const rememberAs = dmKey(message.channel);
-      const facts = await store.getJson<Facts>(rememberAs);
+      const facts = await readFacts(rememberAs);
       await reply(message.channel, message.ts, stripMentions(text), {
         follows: 'chat',
         rememberAs,
@@ -134,7 +149,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     if (!threadTs) return;
-    const facts = await store.getJson<Facts>(threadKey(message.channel, threadTs));
+    const facts = await readFacts(threadKey(message.channel, threadTs));
     if (facts) await reply(message.channel, threadTs, stripMentions(text), { follows: 'thread', facts }); // only threads we answered
   });
 

@@ -5,7 +5,7 @@ import { postJsonWithRetry } from '../http/http-send.js';
 import { ask, checkChatMessage, compare, EMPTY_FACTS, InputError } from '../index.js';
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
-import { ALREADY_NOTED, APOLOGY, RESET_DONE, voteKey } from '../render/labels.js';
+import { ALREADY_NOTED, APOLOGY, RESET_DONE, VOTE_NOT_SAVED, voteKey } from '../render/labels.js';
 import { answerKey, dmKey, type StoredAnswer, saveAnswer, THREAD_TTL_SECONDS, threadKey } from './answer-store.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { postAnswer } from './post-answer.js';
@@ -103,23 +103,29 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
 
   app.action<BlockAction<ButtonAction>>(/^feedback:/, async ({ ack, action, body, client }) => {
     await ack();
-    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
+    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? '')).catch(() => undefined);
     const vote = action.action_id === 'feedback:up' ? 'up' : 'down';
     const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
-    // the same vote clicked again on the same answer counts once
-    if (!(await store.claimOnce(voteKey('slack', action.value ?? '', body.user.id, vote), THREAD_TTL_SECONDS))) {
-      return void (await tellPrivately(client, to, { replace_original: false, text: ALREADY_NOTED }));
+    // the same vote clicked again on the same answer counts once; a vote the store cannot take is
+    // not lost without a word: the voter is told it did not count
+    try {
+      if (!(await store.claimOnce(voteKey('slack', action.value ?? '', body.user.id, vote), THREAD_TTL_SECONDS))) {
+        return void (await tellPrivately(client, to, { replace_original: false, text: ALREADY_NOTED }));
+      }
+      await store.addFeedback({
+        platform: 'slack',
+        answerId: action.value ?? '',
+        vote,
+        verdict: stored?.verdict ?? 'unknown',
+        confidence: stored?.confidence ?? 0,
+        signals: [...new Set(stored?.facts.facts.map((f) => f.signal) ?? [])],
+        user: body.user.id,
+        at: now().toISOString(),
+      });
+    } catch (error) {
+      logger.error('slack vote not stored', { error: (error as Error).message });
+      return void (await tellPrivately(client, to, { replace_original: false, text: VOTE_NOT_SAVED }));
     }
-    await store.addFeedback({
-      platform: 'slack',
-      answerId: action.value ?? '',
-      vote,
-      verdict: stored?.verdict ?? 'unknown',
-      confidence: stored?.confidence ?? 0,
-      signals: [...new Set(stored?.facts.facts.map((f) => f.signal) ?? [])],
-      user: body.user.id,
-      at: now().toISOString(),
-    });
     const text = vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Reply in the thread with what was missing.';
     await tellPrivately(client, to, { replace_original: false, text });
   });

@@ -5,7 +5,7 @@ import type { Store } from '../../src/store/store.js';
 import { startBotServer } from '../support/bot-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { envelope, mention } from './payloads.js';
-import { json, postSigned, slackEnv } from './signed.js';
+import { form, json, postSigned, slackEnv } from './signed.js';
 
 let slack: FakeSlack;
 let server: BotServer;
@@ -41,5 +41,43 @@ describe('a store that fails right after an answer is posted', () => {
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(JSON.stringify(posts[0]?.body)).not.toContain('Sorry');
+  });
+
+  it('a store that is down (Redis gone): a mention is still answered, and a vote says it did not count', async () => {
+    slack = await startFakeSlack();
+    const down = (): Promise<never> => Promise.reject(new Error('Connection is closed.'));
+    const store = {
+      ...createMemoryStore(),
+      claimOnce: down,
+      getJson: down,
+      setJson: down,
+      addFeedback: down,
+    } satisfies Store;
+    let base: string;
+    ({ server, base } = await startBotServer(slackEnv(slack.url), store));
+    await postSigned(
+      `${base}/slack/events`,
+      envelope(mention('We have 40 TB in HDFS and need nightly joins', '60.1')),
+      json,
+    );
+    await eventually(() => slack.calls.find((c) => c.method === 'chat.postMessage'));
+    const vote = new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        user: { id: 'U2' },
+        team: { id: 'T1' },
+        channel: { id: 'C1' },
+        api_app_id: 'A1',
+        token: 'legacy',
+        container: { type: 'message', message_ts: '60.2', channel_id: 'C1' },
+        trigger_id: '1.2',
+        response_url: `${slack.url}/response/60`,
+        actions: [
+          { type: 'button', action_id: 'feedback:up', block_id: 'feedback', value: 'answer-1', action_ts: '1.5' },
+        ],
+      }),
+    }).toString();
+    await postSigned(`${base}/slack/events`, vote, form);
+    await eventually(() => slack.responses.find((r) => String(r.text).includes('could not be saved')));
   });
 });
