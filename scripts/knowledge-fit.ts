@@ -17,9 +17,9 @@ import { type Example, encode, fitWeights, outcomesOf, score, toModel } from './
 const MODEL_FILE = new URL('../knowledge/model.yaml', import.meta.url);
 const CASE_FILES = ['cases.yaml', 'cases-lead.yaml'].map((f) => new URL(`../eval/${f}`, import.meta.url));
 /** our own hand-written cases count a little: they keep old behaviour, the real questions decide */
-const OWN_CASE_WEIGHT = Number(process.env.FIT_OW ?? 0.3);
-const PARAPHRASE_WEIGHT = Number(process.env.FIT_PW ?? 0.5);
-const STEPS = Number(process.env.FIT_STEPS ?? 600);
+const OWN_CASE_WEIGHT = 0.3;
+const PARAPHRASE_WEIGHT = 0.5;
+const STEPS = 600;
 const RATE = 2;
 const LAMBDAS = [0.003, 0.01, 0.03, 0.1];
 const TEMPERATURES = [0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
@@ -87,7 +87,7 @@ if (process.argv.includes('--cv')) {
       ],
       vocabulary,
     );
-    const lambda = Number(process.env.FIT_LAMBDA ?? best.lambda);
+    const lambda = best.lambda;
     const fitted = fitWeights(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
     const m = toModel(kb, fitted, best.temperature);
     // score the held-out fold with the engine itself, so its rules (unclear only while a decisive
