@@ -54605,6 +54605,7 @@ function insideTool(hit, tools, cover) {
   return false;
 }
 var DEVICE_MEMORY = "device_memory";
+var MAX_READS_PER_TARGET = 64;
 var MAX_QUOTES = 3;
 var BoundedFacts = class _BoundedFacts {
   list = [];
@@ -54715,8 +54716,15 @@ function extractFacts(text, kb, options = {}) {
     for (let k = hit.from; k < hit.to; k++) if (cancelledAt?.get(k)?.has(hit.value.signal)) return true;
     return false;
   };
+  const seen = /* @__PURE__ */ new Map();
+  const again = (key) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n > MAX_READS_PER_TARGET;
+  };
   for (const hit of tools) {
     const target = hit.value;
+    if (again(target)) continue;
     const entry = target.tool;
     const { polarity, from, to } = polarityOf(hit);
     const status = polarity === "negated" ? mentions.negated : polarity === "uncertain" ? mentions.doubted : statusOf2(hit) ?? mentions.plain;
@@ -54736,6 +54744,7 @@ function extractFacts(text, kb, options = {}) {
   for (const hit of hits) {
     const id3 = hit.value.signal;
     if (id3 === void 0 || cover && insideTool(hit, tools, cover) || cancelledAt && cancelled(hit)) continue;
+    if (again(hit.value)) continue;
     const signal = kb.signals.get(id3);
     if (!signal) continue;
     const { polarity, from, to } = polarityOf(hit);

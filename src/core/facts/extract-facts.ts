@@ -87,6 +87,13 @@ function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarg
 /** The measure a named accelerator's memory is recorded as (a measure in the knowledge, when present). */
 const DEVICE_MEMORY = 'device_memory';
 
+/**
+ * How many occurrences of one name or phrase are read: enough for every status and polarity to
+ * show up with its quotes (facts keep at most MAX_QUOTES per signal and status), far below what a
+ * hostile input repeats.
+ */
+const MAX_READS_PER_TARGET = 64;
+
 /** At most this many quotes per signal and status, and measurements per measure: facts stay small. */
 const MAX_QUOTES = 3;
 
@@ -225,8 +232,17 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     for (let k = hit.from; k < hit.to; k++) if (cancelledAt?.get(k)?.has(hit.value.signal as string)) return true;
     return false;
   };
+  // a name or a phrase repeated past what the facts could keep is not read again: hostile
+  // repetition costs a map lookup per hit, not a status and polarity search
+  const seen = new Map<unknown, number>();
+  const again = (key: unknown) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n > MAX_READS_PER_TARGET;
+  };
   for (const hit of tools) {
     const target = hit.value as Extract<ProseTarget, { implies: unknown }>;
+    if (again(target)) continue;
     const entry = target.tool;
     const { polarity, from, to } = polarityOf(hit);
     const status =
@@ -253,6 +269,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   for (const hit of hits) {
     const id = hit.value.signal;
     if (id === undefined || (cover && insideTool(hit, tools, cover)) || (cancelledAt && cancelled(hit))) continue;
+    if (again(hit.value)) continue;
     const signal = kb.signals.get(id);
     if (!signal) continue;
     const { polarity, from, to } = polarityOf(hit);
