@@ -54382,6 +54382,12 @@ function readRetryPolicy(env) {
 // action/src/run-action.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// src/core/knowledge/knowledge-base.ts
+var ROLE_SIGNAL_PREFIX = "tool.";
+var roleSignal = (role) => `${ROLE_SIGNAL_PREFIX}${role}`;
+var isRoleSignal = (signal) => signal.startsWith(ROLE_SIGNAL_PREFIX);
+var roleOf = (signal) => signal.slice(ROLE_SIGNAL_PREFIX.length);
+
 // src/core/text/tokenize.ts
 var BREAKS = /* @__PURE__ */ new Set([".", ";", ":", "!", "?", ",", "\n", "(", ")", "[", "]", "\u2014", "\u2013"]);
 function isWordChar(code) {
@@ -54604,7 +54610,6 @@ function insideTool(hit, tools, cover) {
   }
   return false;
 }
-var DEVICE_MEMORY = "device_memory";
 var MAX_READS_PER_TARGET = 64;
 var MAX_QUOTES = 3;
 var BoundedFacts = class _BoundedFacts {
@@ -54680,8 +54685,7 @@ function extractFacts(text, kb, options = {}) {
     const here = clause[hit.from];
     let best;
     const consider = (cue) => {
-      if (cue === void 0) return;
-      if (best === void 0 || (rank.get(cue) ?? 0) < (rank.get(best) ?? 0)) best = cue;
+      if (cue !== void 0 && stronger(cue, best)) best = cue;
     };
     for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
       if (end < hit.from && clause[end] !== here) break;
@@ -54729,9 +54733,10 @@ function extractFacts(text, kb, options = {}) {
     const { polarity, from, to } = polarityOf(hit);
     const status = polarity === "negated" ? mentions.negated : polarity === "uncertain" ? mentions.doubted : statusOf2(hit) ?? mentions.plain;
     const quote2 = text.slice(tokens[hit.from].start, tokens[hit.to - 1].end);
-    if (!facts.wants(`tool.${entry.role}`, status, entry.id, quote2)) continue;
+    const role = roleSignal(entry.role);
+    if (!facts.wants(role, status, entry.id, quote2)) continue;
     const where = span(hit.from, hit.to);
-    facts.push({ signal: `tool.${entry.role}`, origin, status, tool: entry.id, ...where });
+    facts.push({ signal: role, origin, status, tool: entry.id, ...where });
     if (polarity === "uncertain" || mentions.statuses.get(status)?.implies === false) continue;
     for (const signal of /* @__PURE__ */ new Set([...entry.signals, ...target.implies])) {
       if (polarity === "negated") {
@@ -54757,11 +54762,11 @@ function extractFacts(text, kb, options = {}) {
     if (signal.whenNegated) facts.push({ signal: signal.whenNegated, origin, ...span(from, to) });
   }
   const deviceMemory = [];
+  const memoryMeasure = kb.productMemoryMeasure;
   for (const hit of tools) {
     const gb = hit.value.tool?.memoryGb;
-    if (gb === void 0 || !kb.measures.has(DEVICE_MEMORY)) continue;
-    const where = span(hit.from, hit.to);
-    deviceMemory.push({ measure: DEVICE_MEMORY, value: gb * 1e9, ...where });
+    if (gb === void 0 || memoryMeasure === void 0) continue;
+    deviceMemory.push({ measure: memoryMeasure, value: gb * 1e9, ...span(hit.from, hit.to) });
   }
   const measurements = boundMeasurements([...extractMeasurements(tokens, text, kb), ...deviceMemory]);
   for (const f of levelFacts(measurements, kb, origin)) facts.push(f);
@@ -54786,13 +54791,7 @@ function levelFacts(measurements, kb, origin) {
     }
     for (const level of kb.measures.get(m.measure)?.levels ?? []) {
       if ((level.gte === void 0 || m.value >= level.gte) && (level.lt === void 0 || m.value < level.lt)) {
-        out.push({
-          signal: level.signal,
-          evidence: m.evidence,
-          origin,
-          ...m.start === void 0 ? {} : { start: m.start },
-          ...m.end === void 0 ? {} : { end: m.end }
-        });
+        out.push({ signal: level.signal, evidence: m.evidence, origin, ...at(m) });
       }
     }
   }
@@ -74820,6 +74819,8 @@ var MeasureSchema = external_exports.object({
   ).min(1),
   /** a number must be present for this measure unless the unit is marked implied */
   levels: external_exports.array(LevelSchema).min(1),
+  /** a named product's `memoryGb` (an accelerator from the catalogue) is recorded as this measure */
+  fromProductMemory: external_exports.boolean().default(false),
   /** levels relative to another measure in the same text ("35 GB" against "64 GB of RAM") */
   against: external_exports.array(
     external_exports.object({
@@ -74980,15 +74981,6 @@ var DimensionsFileSchema = external_exports.object({ dimensions: external_export
 
 // src/core/knowledge/compile-knowledge.ts
 var MAX_ALIAS_WORDS = 6;
-var signalTargets = /* @__PURE__ */ new Map();
-function signalTarget(id3) {
-  let t = signalTargets.get(id3);
-  if (!t) {
-    t = { signal: id3 };
-    signalTargets.set(id3, t);
-  }
-  return t;
-}
 function compileModel(m) {
   const n = m.outcomes.length;
   const vector = (w) => Float64Array.from(m.outcomes, (o) => w[o] ?? 0);
@@ -75084,7 +75076,7 @@ function compileKnowledge(sources) {
     }
   }
   const roleIds = new Set(lists.toolRoles.map((l) => l.item.id));
-  const signalIds = /* @__PURE__ */ new Set([...lists.signals.map((l) => l.item.id), ...[...roleIds].map((r) => `tool.${r}`)]);
+  const signalIds = /* @__PURE__ */ new Set([...lists.signals.map((l) => l.item.id), ...[...roleIds].map(roleSignal)]);
   const outcomeIds = new Set(lists.outcomes.map((l) => l.item.id));
   const suggestionIds = new Set(lists.suggestions.map((l) => l.item.id));
   const groups2 = new Set(lists.signals.map((l) => l.item.group));
@@ -75275,7 +75267,8 @@ function compileKnowledge(sources) {
   const model = singles.model;
   if (model) {
     model.item.outcomes.forEach((o, i) => {
-      if (!outcomeIds.has(o) && o !== "unclear") at(model, `outcomes[${i}]`, `unknown outcome "${o}"`);
+      if (!outcomeIds.has(o) && o !== singles.scoring?.item.abstain)
+        at(model, `outcomes[${i}]`, `unknown outcome "${o}"`);
     });
   }
   const scoring = singles.scoring;
@@ -75285,10 +75278,8 @@ function compileKnowledge(sources) {
   if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions || !conversation) {
     return { ok: false, issues };
   }
-  const proseTargets = prose.map((p) => ({
-    phrase: p.phrase,
-    value: signalTarget(p.value)
-  }));
+  const signalTargets = new Map(prose.map((p) => [p.value, { signal: p.value }]));
+  const proseTargets = prose.map((p) => ({ phrase: p.phrase, value: signalTargets.get(p.value) }));
   const knowledge = {
     language: compiledLanguage,
     signals: new Map(lists.signals.map((l) => [l.item.id, l.item])),
@@ -75296,6 +75287,7 @@ function compileKnowledge(sources) {
     code: new PhraseMatcher(code),
     units: new PhraseMatcher(units),
     measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
+    productMemoryMeasure: lists.measures.find((l) => l.item.fromProductMemory)?.item.id,
     notNear,
     criteria: lists.criteria.map((l) => l.item),
     outcomes: lists.outcomes.map((l) => l.item),
@@ -75345,6 +75337,7 @@ function deriveFacts(kb, facts) {
 
 // src/core/recommend/model.ts
 var NO_FACTS = Object.freeze([]);
+var roleFeature = (signal, status) => `s:${signal}@${status}`;
 function countsForCriteria(kb, f) {
   return f.status === void 0 || (kb.mentions.statuses.get(f.status)?.counts ?? true);
 }
@@ -75359,16 +75352,19 @@ function featuresOf(kb, given) {
     if (list) list.push(f);
     else features.set(id3, [f]);
   };
-  for (const f of counted.facts) if (!f.signal.startsWith("tool.")) add(`s:${f.signal}`, f);
+  const roleFeatures = [];
+  for (const f of counted.facts) if (!isRoleSignal(f.signal)) add(`s:${f.signal}`, f);
   for (const f of given.facts) {
-    if (f.signal.startsWith("tool.")) add(`s:${f.signal}@${f.status ?? kb.mentions.plain}`, f);
-    else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
+    if (isRoleSignal(f.signal)) {
+      const id3 = roleFeature(f.signal, f.status ?? kb.mentions.plain);
+      if (!features.has(id3)) roleFeatures.push(id3);
+      add(id3, f);
+    } else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
   }
   if (kb.mentions.crossWith.size > 0) {
     const kinds = counted.facts.filter((f) => kb.mentions.crossWith.has(kb.signals.get(f.signal)?.group ?? ""));
-    const roles = [...features.keys()].filter((k) => k.startsWith("s:tool."));
     for (const kind of new Set(kinds.map((f) => f.signal))) {
-      for (const role of roles) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
+      for (const role of roleFeatures) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
     }
   }
   const exclusive = /* @__PURE__ */ new Map();
@@ -75380,7 +75376,7 @@ function featuresOf(kb, given) {
     exclusive.set(signal.group, set2);
   }
   for (const [group, set2] of exclusive) if (set2.size > 1) features.set(`k:${group}`, NO_FACTS);
-  const named = [...new Set(counted.facts.filter((f) => f.signal.startsWith("tool.")).map((f) => f.signal))].sort();
+  const named = [...new Set(counted.facts.filter((f) => isRoleSignal(f.signal)).map((f) => f.signal))].sort();
   for (let i = 0; i < named.length; i++) {
     for (let j = i + 1; j < named.length; j++) features.set(`p:${named[i]}&${named[j]}`, NO_FACTS);
   }
@@ -75396,7 +75392,7 @@ function featuresOf(kb, given) {
     features.set(`m:${q.id}`, NO_FACTS);
     decisiveOpen = true;
   }
-  return { features, matched, counted, decisiveOpen };
+  return { features, roleFeatures, matched, counted, knownGroups: known, decisiveOpen };
 }
 function priorVector(outcomes, c, scale) {
   const w = new Float64Array(outcomes.length);
@@ -75404,7 +75400,9 @@ function priorVector(outcomes, c, scale) {
   if (i >= 0) w[i] = c.weight * scale;
   return w;
 }
-function priorModel(kb, outcomes, unclearBias, scale = 1) {
+var PRIOR = { scale: 0.5, unclearBias: 1 };
+var modelOutcomes = (kb) => [...kb.outcomes.map((o) => o.id), kb.scoring.abstain];
+function priorModel(kb, outcomes, unclearBias = PRIOR.unclearBias, scale = PRIOR.scale) {
   const index = new Map(outcomes.map((o, i) => [o, i]));
   const weights = /* @__PURE__ */ new Map();
   for (const c of kb.criteria) weights.set(`c:${c.id}`, priorVector(outcomes, c, scale));
@@ -75468,10 +75466,7 @@ function toReason(c, facts, position) {
     sources: c.sources
   };
 }
-function pickFollowUps(kb, facts, limit, mustAsk) {
-  const knownGroups = new Set(
-    [...facts.facts, ...facts.negated].map((f) => kb.signals.get(f.signal)?.group).filter(Boolean)
-  );
+function pickFollowUps(kb, knownGroups, limit, mustAsk) {
   const open3 = kb.followUps.filter((f) => !f.asksAbout.some((g) => knownGroups.has(g))).slice(0, limit);
   const chosen = open3.length > 0 || !mustAsk ? open3 : kb.followUps.slice(0, Math.min(2, limit));
   return {
@@ -75496,10 +75491,11 @@ function leaning(model, w) {
   for (let k = 0; k < model.size; k++) if (best < 0 || w[k] > w[best]) best = k;
   return best >= 0 && w[best] > 0 ? model.outcomes[best] : void 0;
 }
-function toolReason(kb, feature, facts, favours, weight) {
-  const role = kb.toolRoles.get(feature.slice("s:tool.".length).split("@")[0]);
-  if (!role) return void 0;
-  const status = kb.mentions.statuses.get(feature.split("@")[1] ?? "");
+function toolReason(kb, facts, favours, weight) {
+  const first = facts[0];
+  const role = first ? kb.toolRoles.get(roleOf(first.signal)) : void 0;
+  if (!first || !role) return void 0;
+  const status = kb.mentions.statuses.get(first.status ?? kb.mentions.plain);
   const entries = [...new Set(facts.map((f) => f.tool))].flatMap((id3) => {
     const e = id3 ? kb.catalogue.get(id3) : void 0;
     return e ? [e] : [];
@@ -75508,7 +75504,7 @@ function toolReason(kb, feature, facts, favours, weight) {
   const quotes = [...new Set(facts.map((f) => f.evidence.trim()))].slice(0, 3).map((q) => `\u201C${q}\u201D`);
   const sources = [.../* @__PURE__ */ new Set([...entries.map((e) => e.source), ...role.sources])];
   return {
-    criterion: `tool.${role.id}`,
+    criterion: first.signal,
     title: `${role.title}${names ? `: ${names}` : ""}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ""}`,
     favours,
     weight: Math.round(weight * 100) / 100,
@@ -75519,12 +75515,12 @@ function toolReason(kb, feature, facts, favours, weight) {
   };
 }
 function activeModel(kb) {
-  return kb.model ?? priorModel(kb, [...kb.outcomes.map((o) => o.id), kb.scoring.abstain], 2);
+  return kb.model ?? priorModel(kb, modelOutcomes(kb));
 }
 function recommend(kb, given) {
   const { scoring } = kb;
   const model = activeModel(kb);
-  const { features, matched, counted, decisiveOpen } = featuresOf(kb, given);
+  const { features, roleFeatures, matched, counted, knownGroups, decisiveOpen } = featuresOf(kb, given);
   const added = (feature) => {
     const c = feature.startsWith("c:") ? matched.find((m) => `c:${m.id}` === feature) : void 0;
     return c ? priorVector(model.outcomes, c, model.priorScale) : void 0;
@@ -75545,12 +75541,12 @@ function recommend(kb, given) {
     const byWeight = (a, b) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
     const backing2 = matched.filter((c) => supports(c.favours)).sort(byWeight);
     const tools = [];
-    for (const [feature, facts] of features) {
-      if (!feature.startsWith("s:tool.")) continue;
+    for (const feature of roleFeatures) {
       const w = model.weights.get(feature);
       const favours = leaning(model, w);
       if (!favours || favours === scoring.abstain || !supports(favours)) continue;
-      const reason = toolReason(kb, feature, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
+      const facts = features.get(feature) ?? [];
+      const reason = toolReason(kb, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
       if (reason) tools.push(reason);
     }
     tools.sort((x, y) => y.weight - x.weight);
@@ -75587,7 +75583,7 @@ function recommend(kb, given) {
   const reasons = [...toReasons(backing), ...why.tools, ...toReasons(why.against)];
   const suggestions = decided ? suggestionsFor(kb, backing) : [];
   const wantFollowUps = !decided || confidence < scoring.followUpBelow;
-  const { followUps, missing } = wantFollowUps ? pickFollowUps(kb, counted, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps, !decided) : { followUps: [], missing: [] };
+  const { followUps, missing } = wantFollowUps ? pickFollowUps(kb, knownGroups, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps, !decided) : { followUps: [], missing: [] };
   const because = backing.slice(0, 2).map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
   const notes = [];
   for (const status of kb.mentions.statuses.values()) {
@@ -75599,9 +75595,8 @@ function recommend(kb, given) {
     ].filter(Boolean);
     if (names.length > 0) notes.push(status.note.replace("{names}", names.join(", ")));
   }
-  const summary2 = (notes.length > 0 ? (s) => `${s} ${notes.join(" ")}` : (s) => s)(
-    decided && outcome ? `${outcome.summary}${because.length ? ` Deciding: ${because.join("; ")}.` : ""}` : missing.length > 0 ? scoring.abstainSummary.replace("{missing}", missing.join("; ")) : scoring.conflictSummary
-  );
+  const said = decided && outcome ? `${outcome.summary}${because.length ? ` Deciding: ${because.join("; ")}.` : ""}` : missing.length > 0 ? scoring.abstainSummary.replace("{missing}", missing.join("; ")) : scoring.conflictSummary;
+  const summary2 = [said, ...notes].join(" ");
   return {
     verdict,
     confidence,
@@ -78030,6 +78025,7 @@ measures:
       - { measure: device_memory, ratioGte: 0.0625, signal: model.exceeds_gpu }
   - id: device_memory
     label: memory of one named accelerator (from the catalogue)
+    fromProductMemory: true
     notNear: []
     units:
       - { phrase: "gb (vram|hbm)|gb gpu memory", factor: 1.0e9 }

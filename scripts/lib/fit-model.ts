@@ -10,6 +10,8 @@ import {
   extractFacts,
   featuresOf,
   type KnowledgeBase,
+  modelOutcomes,
+  PRIOR,
   predict,
   priorModel,
 } from '../../src/index.js';
@@ -18,12 +20,7 @@ export type Example = { readonly text: string; readonly verdict: string; readonl
 export type Encoded = { readonly features: readonly number[]; readonly label: number; readonly weight: number };
 export type FitOptions = { readonly lambda: number; readonly steps: number; readonly rate: number };
 
-export const PRIOR_SCALE = 0.5;
-export const PRIOR_UNCLEAR_BIAS = 1;
-
-export function outcomesOf(kb: KnowledgeBase): string[] {
-  return [...kb.outcomes.map((o) => o.id), kb.scoring.abstain];
-}
+export const outcomesOf = modelOutcomes;
 
 export function featureIdsOf(kb: KnowledgeBase, text: string): string[] {
   return [...featuresOf(kb, extractFacts(text, kb)).features.keys()];
@@ -55,7 +52,7 @@ export function fitWeights(
   const outcomes = outcomesOf(kb);
   const K = outcomes.length;
   const names = [...vocabulary.keys()];
-  const prior = priorModel(kb, outcomes, PRIOR_UNCLEAR_BIAS, PRIOR_SCALE);
+  const prior = priorModel(kb, outcomes);
   const priorOf = (name: string) => {
     const p = prior.weights.get(name);
     return p ? Float64Array.from(p) : new Float64Array(K);
@@ -113,7 +110,7 @@ export function toModel(kb: KnowledgeBase, fitted: Fitted, temperature: number):
   return {
     outcomes,
     temperature,
-    priorScale: PRIOR_SCALE,
+    priorScale: PRIOR.scale,
     bias: Float64Array.from(fitted.bias, round3),
     weights: new Map(fitted.names.map((n, i) => [n, Float64Array.from(fitted.weights[i] as Float64Array, round3)])),
     size: outcomes.length,

@@ -11,7 +11,7 @@ export {
   type KnowledgeSource,
 } from './knowledge/compile-knowledge.js';
 export type { CompiledModel, KnowledgeBase } from './knowledge/knowledge-base.js';
-export { featuresOf, predict, priorModel } from './recommend/model.js';
+export { featuresOf, modelOutcomes, PRIOR, predict, priorModel } from './recommend/model.js';
 export { activeModel, recommend } from './recommend/recommend.js';
 export {
   type ConfigIssue,

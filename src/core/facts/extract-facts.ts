@@ -1,4 +1,4 @@
-import type { KnowledgeBase, ProseTarget } from '../knowledge/knowledge-base.js';
+import { type KnowledgeBase, type ProseTarget, roleSignal } from '../knowledge/knowledge-base.js';
 import type { PhraseHit, PhraseMatcher } from '../text/phrase.js';
 import { type Token, tokenize } from '../text/tokenize.js';
 import type { Fact, Facts, Measurement } from '../types.js';
@@ -83,9 +83,6 @@ function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarg
   }
   return false;
 }
-
-/** The measure a named accelerator's memory is recorded as (a measure in the knowledge, when present). */
-const DEVICE_MEMORY = 'device_memory';
 
 /**
  * How many occurrences of one name or phrase are read: enough for every status and polarity to
@@ -190,8 +187,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     const here = clause[hit.from];
     let best: string | undefined;
     const consider = (cue: string | undefined) => {
-      if (cue === undefined) return;
-      if (best === undefined || (rank.get(cue) ?? 0) < (rank.get(best) ?? 0)) best = cue;
+      if (cue !== undefined && stronger(cue, best)) best = cue;
     };
     for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
       if (end < hit.from && clause[end] !== here) break;
@@ -253,9 +249,10 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
           : (statusOf(hit) ?? mentions.plain);
     // a name repeated past what the facts keep adds nothing: skip building it
     const quote = text.slice((tokens[hit.from] as Token).start, (tokens[hit.to - 1] as Token).end);
-    if (!facts.wants(`tool.${entry.role}`, status, entry.id, quote)) continue;
+    const role = roleSignal(entry.role);
+    if (!facts.wants(role, status, entry.id, quote)) continue;
     const where = span(hit.from, hit.to);
-    facts.push({ signal: `tool.${entry.role}`, origin, status, tool: entry.id, ...where });
+    facts.push({ signal: role, origin, status, tool: entry.id, ...where });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
     if (polarity === 'uncertain' || mentions.statuses.get(status)?.implies === false) continue;
     for (const signal of new Set([...entry.signals, ...target.implies])) {
@@ -284,11 +281,11 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
 
   // a named accelerator brings its memory: "a 7B model on A100s" is compared with 40 GB per device
   const deviceMemory: Measurement[] = [];
+  const memoryMeasure = kb.productMemoryMeasure;
   for (const hit of tools) {
     const gb = hit.value.tool?.memoryGb;
-    if (gb === undefined || !kb.measures.has(DEVICE_MEMORY)) continue;
-    const where = span(hit.from, hit.to);
-    deviceMemory.push({ measure: DEVICE_MEMORY, value: gb * 1e9, ...where });
+    if (gb === undefined || memoryMeasure === undefined) continue;
+    deviceMemory.push({ measure: memoryMeasure, value: gb * 1e9, ...span(hit.from, hit.to) });
   }
   const measurements = boundMeasurements([...extractMeasurements(tokens, text, kb), ...deviceMemory]);
   for (const f of levelFacts(measurements, kb, origin)) facts.push(f);
@@ -315,13 +312,7 @@ export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBa
     }
     for (const level of kb.measures.get(m.measure)?.levels ?? []) {
       if ((level.gte === undefined || m.value >= level.gte) && (level.lt === undefined || m.value < level.lt)) {
-        out.push({
-          signal: level.signal,
-          evidence: m.evidence,
-          origin,
-          ...(m.start === undefined ? {} : { start: m.start }),
-          ...(m.end === undefined ? {} : { end: m.end }),
-        });
+        out.push({ signal: level.signal, evidence: m.evidence, origin, ...at(m) });
       }
     }
   }

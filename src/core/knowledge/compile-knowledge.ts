@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { matchesWhole, type Phrase, PhraseMatcher, parsePattern } from '../text/phrase.js';
 import { tokenize } from '../text/tokenize.js';
 import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
-import type { CompiledModel, KnowledgeBase, ProseTarget, UnitRef } from './knowledge-base.js';
+import {
+  type CompiledModel,
+  type KnowledgeBase,
+  type ProseTarget,
+  roleSignal,
+  type UnitRef,
+} from './knowledge-base.js';
 import {
   type CatalogueEntryData,
   CatalogueEntrySchema,
@@ -30,17 +36,6 @@ export type CompileResult =
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
 
 const MAX_ALIAS_WORDS = 6;
-
-/** One target object per signal, so the matcher's per-value dedupe works by identity. */
-const signalTargets = new Map<string, ProseTarget>();
-function signalTarget(id: string): ProseTarget {
-  let t = signalTargets.get(id);
-  if (!t) {
-    t = { signal: id };
-    signalTargets.set(id, t);
-  }
-  return t;
-}
 
 function compileModel(m: ModelData): CompiledModel {
   const n = m.outcomes.length;
@@ -152,9 +147,8 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     }
   }
 
-  // a product's role is a signal too ("tool.single-machine-engine"), so criteria can name it
   const roleIds = new Set(lists.toolRoles.map((l) => l.item.id));
-  const signalIds = new Set([...lists.signals.map((l) => l.item.id), ...[...roleIds].map((r) => `tool.${r}`)]);
+  const signalIds = new Set([...lists.signals.map((l) => l.item.id), ...[...roleIds].map(roleSignal)]);
   const outcomeIds = new Set(lists.outcomes.map((l) => l.item.id));
   const suggestionIds = new Set(lists.suggestions.map((l) => l.item.id));
   const groups = new Set(lists.signals.map((l) => l.item.group));
@@ -356,7 +350,8 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   const model = singles.model;
   if (model) {
     model.item.outcomes.forEach((o, i) => {
-      if (!outcomeIds.has(o) && o !== 'unclear') at(model, `outcomes[${i}]`, `unknown outcome "${o}"`);
+      if (!outcomeIds.has(o) && o !== singles.scoring?.item.abstain)
+        at(model, `outcomes[${i}]`, `unknown outcome "${o}"`);
     });
   }
 
@@ -368,10 +363,9 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions || !conversation) {
     return { ok: false, issues };
   }
-  const proseTargets: { phrase: Phrase; value: ProseTarget }[] = prose.map((p) => ({
-    phrase: p.phrase,
-    value: signalTarget(p.value),
-  }));
+  // one target object per signal, so the matcher's per-value dedupe works by identity
+  const signalTargets = new Map<string, ProseTarget>(prose.map((p) => [p.value, { signal: p.value }]));
+  const proseTargets = prose.map((p) => ({ phrase: p.phrase, value: signalTargets.get(p.value) as ProseTarget }));
 
   const knowledge: KnowledgeBase = {
     language: compiledLanguage,
@@ -380,6 +374,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     code: new PhraseMatcher(code),
     units: new PhraseMatcher(units),
     measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
+    productMemoryMeasure: lists.measures.find((l) => l.item.fromProductMemory)?.item.id,
     notNear,
     criteria: lists.criteria.map((l) => l.item),
     outcomes: lists.outcomes.map((l) => l.item),

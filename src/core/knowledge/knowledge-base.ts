@@ -14,6 +14,12 @@ import type {
   ToolRoleData,
 } from './schema.js';
 
+/** A product's role is a signal too ("tool.single-machine-engine"), so criteria can name it. */
+const ROLE_SIGNAL_PREFIX = 'tool.';
+export const roleSignal = (role: string) => `${ROLE_SIGNAL_PREFIX}${role}`;
+export const isRoleSignal = (signal: string) => signal.startsWith(ROLE_SIGNAL_PREFIX);
+export const roleOf = (signal: string) => signal.slice(ROLE_SIGNAL_PREFIX.length);
+
 /** What a prose phrase points at: a signal, or a named product from the catalogue. */
 export type ProseTarget =
   | { readonly signal: string; readonly tool?: never; readonly except?: never }
@@ -63,6 +69,8 @@ export type KnowledgeBase = {
   readonly code: PhraseMatcher<string>;
   readonly units: PhraseMatcher<UnitRef>;
   readonly measures: ReadonlyMap<string, MeasureData>;
+  /** the measure a named product's memory is recorded as, if the knowledge has one */
+  readonly productMemoryMeasure: string | undefined;
   /** per measure: phrases that, right beside a unit, mean it is not this measure */
   readonly notNear: ReadonlyMap<string, PhraseMatcher<true>>;
   readonly criteria: readonly CriterionData[];

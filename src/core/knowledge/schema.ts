@@ -89,6 +89,8 @@ export const MeasureSchema = z.object({
     .min(1),
   /** a number must be present for this measure unless the unit is marked implied */
   levels: z.array(LevelSchema).min(1),
+  /** a named product's `memoryGb` (an accelerator from the catalogue) is recorded as this measure */
+  fromProductMemory: z.boolean().default(false),
   /** levels relative to another measure in the same text ("35 GB" against "64 GB of RAM") */
   against: z
     .array(

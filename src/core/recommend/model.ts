@@ -1,19 +1,19 @@
 import { conditionHolds, deriveFacts } from '../facts/derive-facts.js';
-import type { CompiledModel, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { type CompiledModel, isRoleSignal, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
 import type { Fact, Facts } from '../types.js';
 
-/**
- * The features a verdict is computed from, each with the facts behind it:
- * `c:<criterion>` for a criterion that holds, `s:<signal>` for a plain fact,
- * `s:<signal>@<status>` for a fact whose status keeps it out of the criteria (being replaced,
- * rejected, hypothetical), `s:tool.<role>@<status>` for every named product, and `m:<follow-up>`
- * for each follow-up question the facts leave open.
- */
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
+
+/** The feature of a product role in a status: `s:tool.<role>@<status>`. */
+const roleFeature = (signal: string, status: string) => `s:${signal}@${status}`;
 
 export type FeatureSet = {
   readonly features: ReadonlyMap<string, readonly Fact[]>;
+  /** the `s:tool.<role>@<status>` features, each with the product mentions behind it */
+  readonly roleFeatures: readonly string[];
+  /** the signal groups some fact (asserted or negated) answers */
+  readonly knownGroups: ReadonlySet<string>;
   readonly matched: readonly CriterionData[];
   /** the facts the criteria saw, with derived ones */
   readonly counted: Facts;
@@ -25,6 +25,15 @@ function countsForCriteria(kb: KnowledgeBase, f: Fact): boolean {
   return f.status === undefined || (kb.mentions.statuses.get(f.status)?.counts ?? true);
 }
 
+/**
+ * The features a verdict is computed from, each with the facts behind it: `c:<criterion>` for a
+ * criterion that holds, `s:<signal>` for a plain fact, `s:<signal>@<status>` for a fact whose
+ * status keeps it out of the criteria (being replaced, rejected, hypothetical),
+ * `s:tool.<role>@<status>` for every named product, `x:tool.<role>@<status>&<kind>` for a product
+ * with the kind of question (groups in the mentions' `crossWith`), `p:<role>&<role>` for two roles
+ * named together, `k:<group>` when a group holds two facts that exclude each other, and
+ * `m:<follow-up>` for each decisive follow-up the facts leave open.
+ */
 export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   const plain = given.facts.filter((f) => countsForCriteria(kb, f));
   const counted = deriveFacts(kb, { ...given, facts: plain });
@@ -36,17 +45,20 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     if (list) list.push(f);
     else features.set(id, [f]);
   };
-  for (const f of counted.facts) if (!f.signal.startsWith('tool.')) add(`s:${f.signal}`, f);
+  const roleFeatures: string[] = [];
+  for (const f of counted.facts) if (!isRoleSignal(f.signal)) add(`s:${f.signal}`, f);
   for (const f of given.facts) {
-    if (f.signal.startsWith('tool.')) add(`s:${f.signal}@${f.status ?? kb.mentions.plain}`, f);
-    else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
+    if (isRoleSignal(f.signal)) {
+      const id = roleFeature(f.signal, f.status ?? kb.mentions.plain);
+      if (!features.has(id)) roleFeatures.push(id);
+      add(id, f);
+    } else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
   }
   // product roles paired with the kind of question ("Spark in use" and "a job that fails")
   if (kb.mentions.crossWith.size > 0) {
     const kinds = counted.facts.filter((f) => kb.mentions.crossWith.has(kb.signals.get(f.signal)?.group ?? ''));
-    const roles = [...features.keys()].filter((k) => k.startsWith('s:tool.'));
     for (const kind of new Set(kinds.map((f) => f.signal))) {
-      for (const role of roles) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
+      for (const role of roleFeatures) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
     }
   }
   // two answers to one question at once ("batch or real-time?", "40 GB … or 4 TB"): the group is in doubt
@@ -60,7 +72,7 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   }
   for (const [group, set] of exclusive) if (set.size > 1) features.set(`k:${group}`, NO_FACTS);
   // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
-  const named = [...new Set(counted.facts.filter((f) => f.signal.startsWith('tool.')).map((f) => f.signal))].sort();
+  const named = [...new Set(counted.facts.filter((f) => isRoleSignal(f.signal)).map((f) => f.signal))].sort();
   for (let i = 0; i < named.length; i++) {
     for (let j = i + 1; j < named.length; j++) features.set(`p:${named[i]}&${named[j]}`, NO_FACTS);
   }
@@ -79,7 +91,7 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     features.set(`m:${q.id}`, NO_FACTS);
     decisiveOpen = true;
   }
-  return { features, matched, counted, decisiveOpen };
+  return { features, roleFeatures, matched, counted, knownGroups: known, decisiveOpen };
 }
 
 /** A criterion's hand-set weight on the outcome it favours, times `scale`. */
@@ -90,12 +102,20 @@ export function priorVector(outcomes: readonly string[], c: CriterionData, scale
   return w;
 }
 
-/** The hand-set starting point: each criterion's weight on the outcome it favours. */
+/**
+ * The hand-set starting point, both for the fit and for a knowledge base not fitted yet: each
+ * criterion's weight on the outcome it favours (times `scale`), and a bias towards asking.
+ */
+export const PRIOR = { scale: 0.5, unclearBias: 1 } as const;
+
+/** The outcomes a model scores: the knowledge's outcomes, then abstaining. */
+export const modelOutcomes = (kb: KnowledgeBase): string[] => [...kb.outcomes.map((o) => o.id), kb.scoring.abstain];
+
 export function priorModel(
   kb: KnowledgeBase,
   outcomes: readonly string[],
-  unclearBias: number,
-  scale = 1,
+  unclearBias: number = PRIOR.unclearBias,
+  scale: number = PRIOR.scale,
 ): CompiledModel {
   const index = new Map(outcomes.map((o, i) => [o, i]));
   const weights = new Map<string, Float64Array>();

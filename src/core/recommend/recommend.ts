@@ -1,8 +1,8 @@
-import type { CompiledModel, KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { type CompiledModel, type KnowledgeBase, roleOf } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
 
-import { featuresOf, predict, priorModel, priorVector } from './model.js';
+import { featuresOf, modelOutcomes, predict, priorModel, priorVector } from './model.js';
 
 /** An outcome this close to the most probable one (as a share of its probability) may answer instead of it. */
 const CLOSE_ENOUGH = 0.5;
@@ -64,13 +64,10 @@ function toReason(c: CriterionData, facts: readonly Fact[], position: ReadonlyMa
  */
 function pickFollowUps(
   kb: KnowledgeBase,
-  facts: Facts,
+  knownGroups: ReadonlySet<string>,
   limit: number,
   mustAsk: boolean,
 ): { followUps: FollowUp[]; missing: string[] } {
-  const knownGroups = new Set(
-    [...facts.facts, ...facts.negated].map((f) => kb.signals.get(f.signal)?.group).filter(Boolean),
-  );
   const open = kb.followUps.filter((f) => !f.asksAbout.some((g) => knownGroups.has(g))).slice(0, limit);
   const chosen = open.length > 0 || !mustAsk ? open : kb.followUps.slice(0, Math.min(2, limit));
   return {
@@ -99,17 +96,12 @@ function leaning(model: CompiledModel, w: Float64Array | undefined): string | un
   return best >= 0 && (w[best] as number) > 0 ? model.outcomes[best] : undefined;
 }
 
-/** A named product as a reason: its role, the asker's words, its own documentation. */
-function toolReason(
-  kb: KnowledgeBase,
-  feature: string,
-  facts: readonly Fact[],
-  favours: string,
-  weight: number,
-): Reason | undefined {
-  const role = kb.toolRoles.get(feature.slice('s:tool.'.length).split('@')[0] as string);
-  if (!role) return undefined;
-  const status = kb.mentions.statuses.get(feature.split('@')[1] ?? '');
+/** Named products of one role and status as a reason: the role, the asker's words, their own documentation. */
+function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, weight: number): Reason | undefined {
+  const first = facts[0];
+  const role = first ? kb.toolRoles.get(roleOf(first.signal)) : undefined;
+  if (!first || !role) return undefined;
+  const status = kb.mentions.statuses.get(first.status ?? kb.mentions.plain);
   const entries = [...new Set(facts.map((f) => f.tool))].flatMap((id) => {
     const e = id ? kb.catalogue.get(id) : undefined;
     return e ? [e] : [];
@@ -121,7 +113,7 @@ function toolReason(
   const quotes = [...new Set(facts.map((f) => f.evidence.trim()))].slice(0, 3).map((q) => `“${q}”`);
   const sources = [...new Set([...entries.map((e) => e.source), ...role.sources])];
   return {
-    criterion: `tool.${role.id}`,
+    criterion: first.signal,
     title: `${role.title}${names ? `: ${names}` : ''}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
     favours,
     weight: Math.round(weight * 100) / 100,
@@ -132,9 +124,9 @@ function toolReason(
   };
 }
 
-/** The model in force: the fitted one, or the hand-set criteria weights before the first fit. */
+/** The model in force: the fitted one, or the hand-set criteria weights (the fit's starting point) before the first fit. */
 export function activeModel(kb: KnowledgeBase): CompiledModel {
-  return kb.model ?? priorModel(kb, [...kb.outcomes.map((o) => o.id), kb.scoring.abstain], 2);
+  return kb.model ?? priorModel(kb, modelOutcomes(kb));
 }
 
 /**
@@ -146,7 +138,7 @@ export function activeModel(kb: KnowledgeBase): CompiledModel {
 export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const { scoring } = kb;
   const model = activeModel(kb);
-  const { features, matched, counted, decisiveOpen } = featuresOf(kb, given);
+  const { features, roleFeatures, matched, counted, knownGroups, decisiveOpen } = featuresOf(kb, given);
   const added = (feature: string) => {
     const c = feature.startsWith('c:') ? matched.find((m) => `c:${m.id}` === feature) : undefined;
     return c ? priorVector(model.outcomes, c, model.priorScale) : undefined;
@@ -169,14 +161,14 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
     const backing = matched.filter((c) => supports(c.favours)).sort(byWeight);
     const tools: Reason[] = [];
-    for (const [feature, facts] of features) {
-      if (!feature.startsWith('s:tool.')) continue;
+    for (const feature of roleFeatures) {
       const w = model.weights.get(feature);
       const favours = leaning(model, w);
       // a product is a reason only where its fitted weight leans to this very answer: a single
       // weight in a linear model is not a verdict of its own, so no "pulling the other way" here
       if (!favours || favours === scoring.abstain || !supports(favours)) continue;
-      const reason = toolReason(kb, feature, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
+      const facts = features.get(feature) ?? [];
+      const reason = toolReason(kb, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
       if (reason) tools.push(reason);
     }
     tools.sort((x, y) => y.weight - x.weight);
@@ -219,7 +211,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const suggestions = decided ? suggestionsFor(kb, backing) : [];
   const wantFollowUps = !decided || confidence < scoring.followUpBelow;
   const { followUps, missing } = wantFollowUps
-    ? pickFollowUps(kb, counted, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps, !decided)
+    ? pickFollowUps(kb, knownGroups, decided ? Math.min(2, scoring.maxFollowUps) : scoring.maxFollowUps, !decided)
     : { followUps: [], missing: [] };
 
   const because = backing.slice(0, 2).map((c) => c.title.charAt(0).toLowerCase() + c.title.slice(1));
@@ -237,13 +229,13 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     ].filter(Boolean);
     if (names.length > 0) notes.push(status.note.replace('{names}', names.join(', ')));
   }
-  const summary = (notes.length > 0 ? (s: string) => `${s} ${notes.join(' ')}` : (s: string) => s)(
+  const said =
     decided && outcome
       ? `${outcome.summary}${because.length ? ` Deciding: ${because.join('; ')}.` : ''}`
       : missing.length > 0
         ? scoring.abstainSummary.replace('{missing}', missing.join('; '))
-        : scoring.conflictSummary,
-  );
+        : scoring.conflictSummary;
+  const summary = [said, ...notes].join(' ');
 
   return {
     verdict,
