@@ -32,3 +32,27 @@ export const slashCommand = (text: string, responseUrl: string) =>
     response_url: responseUrl,
     trigger_id: '1.2.3',
   }).toString();
+
+/** A button click on one of our messages (an interactivity form body), as Slack POSTs it. */
+export const buttonClick = (click: {
+  actionId: string;
+  value: string | undefined;
+  responseUrl: string;
+  user?: string;
+  channel?: string;
+  messageTs?: string;
+}) =>
+  new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'block_actions',
+      user: { id: click.user ?? 'U2' },
+      team: { id: 'T1' },
+      channel: { id: click.channel ?? 'C1' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      container: { type: 'message', message_ts: click.messageTs ?? '1', channel_id: click.channel ?? 'C1' },
+      trigger_id: '1.2',
+      response_url: click.responseUrl,
+      actions: [{ type: 'button', action_id: click.actionId, block_id: 'b', value: click.value, action_ts: '1.5' }],
+    }),
+  }).toString();

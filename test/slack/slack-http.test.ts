@@ -5,7 +5,7 @@ import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { envelope, mention, slashCommand } from './payloads.js';
+import { buttonClick, envelope, mention, slashCommand } from './payloads.js';
 import { form, json, postSigned, slackEnv } from './signed.js';
 
 let slack: FakeSlack;
@@ -173,20 +173,12 @@ describe('Slack over real HTTP, signed like Slack', () => {
     const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'followup:data-size:terabytes');
     expect(button).toBeDefined();
     const click = (actionId: string) =>
-      new URLSearchParams({
-        payload: JSON.stringify({
-          type: 'block_actions',
-          user: { id: 'U2' },
-          team: { id: 'T1' },
-          channel: { id: 'C1' },
-          api_app_id: 'A1',
-          token: 'legacy',
-          container: { type: 'message', message_ts: first.body.ts ?? '1', channel_id: 'C1' },
-          trigger_id: '1.2',
-          response_url: `${slack.url}/response/3`,
-          actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: button?.value, action_ts: '1.5' }],
-        }),
-      }).toString();
+      buttonClick({
+        actionId,
+        value: button?.value,
+        responseUrl: `${slack.url}/response/3`,
+        messageTs: String(first.body.ts ?? '1'),
+      });
     expect((await postSigned(`${base}/slack/events`, click('followup:data-size:terabytes'), form)).status).toBe(200);
     const refined = await eventually(() => posts()[1]);
     expect(refined.body.thread_ts).toBe('1700000009.000100');

@@ -4,7 +4,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startBotServer } from '../support/bot-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { envelope, mention } from './payloads.js';
+import { buttonClick, envelope, mention } from './payloads.js';
 import { form, json, postSigned, slackEnv } from './signed.js';
 
 let slack: FakeSlack;
@@ -61,22 +61,7 @@ describe('a store that fails right after an answer is posted', () => {
       json,
     );
     await eventually(() => slack.calls.find((c) => c.method === 'chat.postMessage'));
-    const vote = new URLSearchParams({
-      payload: JSON.stringify({
-        type: 'block_actions',
-        user: { id: 'U2' },
-        team: { id: 'T1' },
-        channel: { id: 'C1' },
-        api_app_id: 'A1',
-        token: 'legacy',
-        container: { type: 'message', message_ts: '60.2', channel_id: 'C1' },
-        trigger_id: '1.2',
-        response_url: `${slack.url}/response/60`,
-        actions: [
-          { type: 'button', action_id: 'feedback:up', block_id: 'feedback', value: 'answer-1', action_ts: '1.5' },
-        ],
-      }),
-    }).toString();
+    const vote = buttonClick({ actionId: 'feedback:up', value: 'answer-1', responseUrl: `${slack.url}/response/60` });
     await postSigned(`${base}/slack/events`, vote, form);
     await eventually(() => slack.responses.find((r) => String(r.text).includes('could not be saved')));
   });

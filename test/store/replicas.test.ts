@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../server/spawn-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from '../slack/fake-slack.js';
-import { envelope, mention } from '../slack/payloads.js';
+import { buttonClick, envelope, mention } from '../slack/payloads.js';
 import { form, json, postSigned, SIGNING_SECRET } from '../slack/signed.js';
 import { type RedisProcess, startRedis } from './redis-server.js';
 
@@ -34,20 +34,7 @@ const events = (s: ServerProcess) => `${s.url}/slack/events`;
 const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage');
 const settle = () => new Promise((r) => setTimeout(r, 400));
 const click = (actionId: string, value: string, user: string) =>
-  new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      user: { id: user },
-      team: { id: 'T1' },
-      channel: { id: 'C3' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      container: { type: 'message', message_ts: '30.1', channel_id: 'C3' },
-      trigger_id: '1.2',
-      response_url: `${slack.url}/response/r`,
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1.5' }],
-    }),
-  }).toString();
+  buttonClick({ actionId, value, user, channel: 'C3', messageTs: '30.1', responseUrl: `${slack.url}/response/r` });
 
 describe('two server processes sharing one real Redis', () => {
   it('an event handled by one replica and its retry by the other produce one answer', async () => {
