@@ -55,6 +55,11 @@ export function ask(text: string, options: AskOptions = {}): Recommendation {
   return recommend(kb, facts);
 }
 
+/** How long a chat (a Slack DM, a Teams chat) remembers its facts after its last message. */
+export function chatMemorySeconds(knowledge: KnowledgeBase = bundledKnowledge()): number {
+  return knowledge.conversation.chatMemorySeconds;
+}
+
 /** Spark and PyTorch side by side on one dimension, or all of them. */
 export function compare(dimension?: string, options: { knowledge?: KnowledgeBase } = {}): Comparison {
   const result = compareDimensions(options.knowledge ?? bundledKnowledge(), dimension);

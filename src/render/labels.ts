@@ -60,9 +60,5 @@ export function isReset(text: string): boolean {
 /** What a voter hears when the same vote on the same answer was already counted. */
 export const ALREADY_NOTED = 'Already noted — one vote per answer counts.';
 
-/** The store key that lets one user's vote on one answer count once. */
-export const voteKey = (platform: string, answerId: string, user: string, vote: string) =>
-  `${platform}:vote:${answerId}:${user}:${vote}`;
-
 /** What a voter hears when the vote could not be stored (the store is down). */
 export const VOTE_NOT_SAVED = 'Sorry — your vote could not be saved just now. Please press it again in a minute.';

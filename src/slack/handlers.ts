@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import {
   ask,
-  bundledKnowledge,
+  chatMemorySeconds,
   checkChatMessage,
   EMPTY_FACTS,
   type Facts,
@@ -19,8 +19,6 @@ import { registerInteractions } from './interactions.js';
 import { postAnswer } from './post-answer.js';
 
 const EVENT_TTL_SECONDS = 3600;
-/** How long a DM remembers its facts after its last message (knowledge/conversation.yaml). */
-const chatMemorySeconds = () => bundledKnowledge().conversation.chatMemorySeconds;
 
 /** `<@U123> text` → `text`. */
 export const stripMentions = (text: string) =>

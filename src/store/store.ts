@@ -30,3 +30,7 @@ export type Store = {
   ping(): Promise<void>;
   close(): Promise<void>;
 };
+
+/** The key that lets one user's vote on one answer count once (claimed with `claimOnce`). */
+export const voteKey = (platform: string, answerId: string, user: string, vote: string) =>
+  `${platform}:vote:${answerId}:${user}:${vote}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import {
   ask,
-  bundledKnowledge,
+  chatMemorySeconds,
   checkChatMessage,
   compare,
   EMPTY_FACTS,
@@ -12,14 +12,13 @@ import {
 } from '../index.js';
 import { type Logger, logAnswer } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
-import { isReset, RESET_DONE, voteKey } from '../render/labels.js';
+import { isReset, RESET_DONE } from '../render/labels.js';
 import type { Store } from '../store/store.js';
+import { voteKey } from '../store/store.js';
 import { sendCard } from './send-card.js';
 
 /** How long an answer's buttons stay usable. */
 const TTL_SECONDS = 7 * 24 * 3600;
-/** How long a chat remembers its facts after its last message (knowledge/conversation.yaml). */
-const chatMemorySeconds = () => bundledKnowledge().conversation.chatMemorySeconds;
 type StoredAnswer = { facts: Facts; verdict: string; confidence: number };
 type SubmitData = { kind?: string; answerId?: string; followUp?: string; option?: string; vote?: string };
 
