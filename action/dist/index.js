@@ -40357,10 +40357,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml2, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml2);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -47337,7 +47337,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -47363,7 +47363,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -47399,7 +47399,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
 });
@@ -54380,7 +54380,7 @@ function readRetryPolicy(env) {
 }
 
 // action/src/run-action.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/core/knowledge/knowledge-base.ts
 var ROLE_SIGNAL_PREFIX = "tool.";
@@ -74724,6 +74724,91 @@ function matchesWhole(phrase2, words) {
   return walk(0, 0);
 }
 
+// src/core/knowledge/build-knowledge.ts
+function compileModel(m) {
+  const vector = (w) => Float64Array.from(m.outcomes, (o) => w[o] ?? 0);
+  return {
+    outcomes: m.outcomes,
+    temperature: m.temperature,
+    priorScale: m.priorScale,
+    bias: vector(m.bias),
+    weights: new Map(Object.entries(m.weights).map(([f, w]) => [f, vector(w)])),
+    size: m.outcomes.length
+  };
+}
+var flag = (phrases) => new PhraseMatcher(phrases.map((phrase2) => ({ phrase: phrase2, value: true })));
+var byId = (items) => new Map(items.map((item) => [item.id, item]));
+function buildKnowledge(plan) {
+  const { phrases: p, language: l, mentions: m } = plan;
+  const catalogue = byId(plan.catalogue);
+  const signalTargets = /* @__PURE__ */ new Map();
+  const exceptTargets = /* @__PURE__ */ new Map();
+  const shared = (targets, id3, make) => {
+    let target = targets.get(id3);
+    if (!target) targets.set(id3, target = make());
+    return target;
+  };
+  const prose = [
+    ...p.tools.map(({ phrase: phrase2, value }) => ({
+      phrase: phrase2,
+      value: { tool: catalogue.get(value.tool), implies: new Set(value.implies) }
+    })),
+    ...p.prose.map(({ phrase: phrase2, value }) => ({ phrase: phrase2, value: shared(signalTargets, value, () => ({ signal: value })) })),
+    ...p.except.map(({ phrase: phrase2, value }) => ({ phrase: phrase2, value: shared(exceptTargets, value, () => ({ except: value })) }))
+  ];
+  const knowledge = {
+    language: {
+      negators: flag(p.negators),
+      negationWindow: l.negationWindow,
+      postNegations: flag(p.postNegations),
+      postNegationWindow: l.postNegationWindow,
+      uncertainty: flag(p.uncertainty),
+      hedges: flag(p.hedges),
+      notNegating: flag(p.notNegating),
+      clauseBreaks: new Set(l.clauseBreaks.map((w) => w.toLowerCase())),
+      numberWords: new PhraseMatcher(p.numberWords),
+      magnitudes: new Map(Object.entries(l.magnitudes)),
+      suffixMultipliers: new Map(Object.entries(l.suffixMultipliers)),
+      unitStopWords: new Set(l.unitStopWords),
+      impliedQuantity: l.impliedQuantity
+    },
+    signals: byId(plan.signals),
+    prose: new PhraseMatcher(prose),
+    code: new PhraseMatcher(p.code),
+    units: new PhraseMatcher(p.units),
+    measures: byId(plan.measures),
+    productMemoryMeasure: plan.measures.find((x) => x.fromProductMemory)?.id,
+    notNear: new Map(p.notNear.map(([measure, phrases]) => [measure, flag(phrases)])),
+    criteria: plan.criteria,
+    outcomes: plan.outcomes,
+    scoring: plan.scoring,
+    suggestions: byId(plan.suggestions),
+    followUps: plan.followUps,
+    dimensions: plan.dimensions,
+    frameworks: plan.frameworks,
+    catalogue,
+    toolRoles: byId(plan.toolRoles),
+    mentions: {
+      window: m.window,
+      plain: m.plain,
+      negated: m.negated,
+      doubted: m.doubted,
+      statuses: byId(m.statuses),
+      rank: new Map(m.statuses.map((st, i) => [st.id, i])),
+      crossWith: new Set(m.crossWith),
+      before: new PhraseMatcher(p.before),
+      after: new PhraseMatcher(p.after)
+    },
+    conversation: {
+      freshGroups: new Set(plan.conversation.freshGroups),
+      freshStatuses: new Set(plan.conversation.freshStatuses),
+      chatMemorySeconds: plan.conversation.chatMemorySeconds
+    },
+    model: plan.model ? compileModel(plan.model) : void 0
+  };
+  return Object.freeze(knowledge);
+}
+
 // src/core/knowledge/frameworks-schema.ts
 var id = external_exports.string().regex(/^[a-z0-9][a-z0-9_.-]*$/);
 var FrameworkSchema = external_exports.object({
@@ -74741,6 +74826,9 @@ var FrameworkSchema = external_exports.object({
   imports: external_exports.array(external_exports.string()).default([])
 });
 var FrameworksFileSchema = external_exports.object({ frameworks: external_exports.array(FrameworkSchema).min(1) });
+
+// src/core/knowledge/knowledge-plan.ts
+var PLAN_FORMAT = 1;
 
 // src/core/knowledge/schema.ts
 var id2 = external_exports.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, "ids are lower-case words joined by . _ or -");
@@ -74981,18 +75069,6 @@ var DimensionsFileSchema = external_exports.object({ dimensions: external_export
 
 // src/core/knowledge/compile-knowledge.ts
 var MAX_ALIAS_WORDS = 6;
-function compileModel(m) {
-  const n = m.outcomes.length;
-  const vector = (w) => Float64Array.from(m.outcomes, (o) => w[o] ?? 0);
-  return {
-    outcomes: m.outcomes,
-    temperature: m.temperature,
-    priorScale: m.priorScale,
-    bias: vector(m.bias),
-    weights: new Map(Object.entries(m.weights).map(([f, w]) => [f, vector(w)])),
-    size: n
-  };
-}
 var FileSchema = external_exports.strictObject({
   language: LanguageSchema.optional(),
   scoring: ScoringSchema.optional(),
@@ -75016,7 +75092,7 @@ function formatPath(path) {
     ""
   );
 }
-function compileKnowledge(sources) {
+function planKnowledge(sources) {
   const issues = [];
   const lists = {
     signals: [],
@@ -75045,8 +75121,8 @@ function compileKnowledge(sources) {
       continue;
     }
     for (const key of Object.keys(lists)) {
-      const items = parsed.data[key] ?? [];
-      items.forEach((item, index) => {
+      const items2 = parsed.data[key] ?? [];
+      items2.forEach((item, index) => {
         lists[key].push({ item, file: file2, path: `${key}[${index}]` });
       });
     }
@@ -75092,14 +75168,14 @@ function compileKnowledge(sources) {
     });
     return out;
   };
+  const phrasesOf = (loc, sub, sources2) => compilePhrases(loc, sub, sources2, true).map((p) => p.phrase);
   const prose = [];
   const code = [];
   const exceptions = [];
   for (const loc of lists.signals) {
     const s = loc.item;
     prose.push(...compilePhrases(loc, "patterns", s.patterns, s.id));
-    const cancel = { except: s.id };
-    exceptions.push(...compilePhrases(loc, "except", s.except, cancel));
+    exceptions.push(...compilePhrases(loc, "except", s.except, s.id));
     code.push(...compilePhrases(loc, "codePatterns", s.codePatterns, s.id));
     if (s.whenNegated) needSignal(loc, "whenNegated", s.whenNegated);
     s.overrides.forEach((ref, i) => {
@@ -75116,9 +75192,12 @@ function compileKnowledge(sources) {
   for (const p of prose) {
     for (const alt of p.phrase.slots[0]?.alternatives ?? []) {
       if (alt.prefix) continue;
-      proseByFirstWord.set(alt.word, [...proseByFirstWord.get(alt.word) ?? [], p]);
+      const list = proseByFirstWord.get(alt.word);
+      if (list) list.push(p);
+      else proseByFirstWord.set(alt.word, [p]);
     }
   }
+  const roleSignals = new Map(lists.toolRoles.map((l) => [l.item.id, l.item.signals]));
   const tools = [];
   const aliasOwner = /* @__PURE__ */ new Map();
   for (const loc of lists.toolRoles) {
@@ -75132,7 +75211,7 @@ function compileKnowledge(sources) {
     entry.signals.forEach((ref, i) => {
       needSignal(loc, `signals[${i}]`, ref);
     });
-    const fromRole = lists.toolRoles.find((r) => r.item.id === entry.role)?.item.signals ?? [];
+    const fromRole = roleSignals.get(entry.role) ?? [];
     entry.aliases.forEach((alias, i) => {
       const words = tokenize(alias).filter((t) => !t.isBreak);
       const key = words.map((w) => w.text).join(" ");
@@ -75152,11 +75231,11 @@ function compileKnowledge(sources) {
         if (matchesWhole(p.phrase, texts)) implied.add(p.value);
       }
       const slots = words.map((w) => ({ alternatives: [{ word: w.text, prefix: false }], optional: false }));
-      tools.push({ phrase: { source: alias, slots }, value: { tool: entry, implies: implied } });
+      tools.push({ phrase: { source: alias, slots }, value: { tool: entry.id, implies: [...implied] } });
     });
   }
   const units = [];
-  const notNear = /* @__PURE__ */ new Map();
+  const notNear = [];
   for (const loc of lists.measures) {
     loc.item.units.forEach((unit, i) => {
       units.push(
@@ -75167,7 +75246,7 @@ function compileKnowledge(sources) {
         })
       );
     });
-    notNear.set(loc.item.id, new PhraseMatcher(compilePhrases(loc, "notNear", loc.item.notNear, true)));
+    notNear.push([loc.item.id, phrasesOf(loc, "notNear", loc.item.notNear)]);
     loc.item.against.forEach((a, i) => {
       needSignal(loc, `against[${i}].signal`, a.signal);
       if (!lists.measures.some((m) => m.item.id === a.measure))
@@ -75208,53 +75287,33 @@ function compileKnowledge(sources) {
     if (!outcomeIds.has(loc.item.outcome)) at(loc, "outcome", `unknown outcome "${loc.item.outcome}"`);
   }
   const language = singles.language;
-  let compiledLanguage;
+  let languagePhrases = { negators: [], postNegations: [], uncertainty: [], hedges: [], notNegating: [], numberWords: [] };
   if (language) {
     const l = language.item;
-    const numberPhrases = Object.entries(l.numberWords).flatMap(
-      ([words, n]) => compilePhrases(language, `numberWords.${words}`, [words], n)
-    );
-    compiledLanguage = {
-      negators: new PhraseMatcher(compilePhrases(language, "negators", l.negators, true)),
-      negationWindow: l.negationWindow,
-      postNegations: new PhraseMatcher(compilePhrases(language, "postNegations", l.postNegations, true)),
-      postNegationWindow: l.postNegationWindow,
-      uncertainty: new PhraseMatcher(compilePhrases(language, "uncertainty", l.uncertainty, true)),
-      hedges: new PhraseMatcher(compilePhrases(language, "hedges", l.hedges, true)),
-      notNegating: new PhraseMatcher(compilePhrases(language, "notNegating", l.notNegating, true)),
-      clauseBreaks: new Set(l.clauseBreaks.map((w) => w.toLowerCase())),
-      numberWords: new PhraseMatcher(numberPhrases),
-      magnitudes: new Map(Object.entries(l.magnitudes)),
-      suffixMultipliers: new Map(Object.entries(l.suffixMultipliers)),
-      unitStopWords: new Set(l.unitStopWords),
-      impliedQuantity: l.impliedQuantity
+    languagePhrases = {
+      negators: phrasesOf(language, "negators", l.negators),
+      postNegations: phrasesOf(language, "postNegations", l.postNegations),
+      uncertainty: phrasesOf(language, "uncertainty", l.uncertainty),
+      hedges: phrasesOf(language, "hedges", l.hedges),
+      notNegating: phrasesOf(language, "notNegating", l.notNegating),
+      numberWords: Object.entries(l.numberWords).flatMap(
+        ([words, n]) => compilePhrases(language, `numberWords.${words}`, [words], n)
+      )
     };
   }
-  let compiledMentions;
   const mentions = singles.mentions;
+  const before = [];
+  const after = [];
   if (mentions) {
     const m = mentions.item;
     const statusIds = new Set(m.statuses.map((st) => st.id));
     for (const key of ["plain", "negated", "doubted"]) {
       if (!statusIds.has(m[key])) at(mentions, key, `unknown status "${m[key]}"`);
     }
-    const before = [];
-    const after = [];
     m.statuses.forEach((st, i) => {
       before.push(...compilePhrases(mentions, `statuses[${i}].before`, st.before, st.id));
       after.push(...compilePhrases(mentions, `statuses[${i}].after`, st.after, st.id));
     });
-    compiledMentions = {
-      window: m.window,
-      plain: m.plain,
-      negated: m.negated,
-      doubted: m.doubted,
-      statuses: new Map(m.statuses.map((st) => [st.id, st])),
-      rank: new Map(m.statuses.map((st, i) => [st.id, i])),
-      crossWith: new Set(m.crossWith),
-      before: new PhraseMatcher(before),
-      after: new PhraseMatcher(after)
-    };
   }
   const conversation = singles.conversation;
   conversation?.item.freshGroups.forEach((g, i) => {
@@ -75275,38 +75334,28 @@ function compileKnowledge(sources) {
   if (scoring && !outcomeIds.has(scoring.item.abstain) && scoring.item.abstain !== "unclear") {
     at(scoring, "abstain", `unknown outcome "${scoring.item.abstain}"`);
   }
-  if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions || !conversation) {
-    return { ok: false, issues };
-  }
-  const signalTargets = new Map(prose.map((p) => [p.value, { signal: p.value }]));
-  const proseTargets = prose.map((p) => ({ phrase: p.phrase, value: signalTargets.get(p.value) }));
-  const knowledge = {
-    language: compiledLanguage,
-    signals: new Map(lists.signals.map((l) => [l.item.id, l.item])),
-    prose: new PhraseMatcher([...tools, ...proseTargets, ...exceptions]),
-    code: new PhraseMatcher(code),
-    units: new PhraseMatcher(units),
-    measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
-    productMemoryMeasure: lists.measures.find((l) => l.item.fromProductMemory)?.item.id,
-    notNear,
-    criteria: lists.criteria.map((l) => l.item),
-    outcomes: lists.outcomes.map((l) => l.item),
+  if (issues.length > 0 || !language || !scoring || !mentions || !conversation) return { ok: false, issues };
+  const items = (key) => lists[key].map((l) => l.item);
+  const plan = {
+    format: PLAN_FORMAT,
+    signals: items("signals"),
+    measures: items("measures"),
+    criteria: items("criteria"),
+    outcomes: items("outcomes"),
+    suggestions: items("suggestions"),
+    followUps: [...items("followUps")].sort((a, b) => b.priority - a.priority),
+    dimensions: items("dimensions"),
+    frameworks: items("frameworks"),
+    catalogue: items("catalogue"),
+    toolRoles: items("toolRoles"),
+    language: language.item,
     scoring: scoring.item,
-    suggestions: new Map(lists.suggestions.map((l) => [l.item.id, l.item])),
-    followUps: [...lists.followUps.map((l) => l.item)].sort((a, b) => b.priority - a.priority),
-    dimensions: lists.dimensions.map((l) => l.item),
-    frameworks: lists.frameworks.map((l) => l.item),
-    catalogue: new Map(lists.catalogue.map((l) => [l.item.id, l.item])),
-    toolRoles: new Map(lists.toolRoles.map((l) => [l.item.id, l.item])),
-    mentions: compiledMentions,
-    model: model ? compileModel(model.item) : void 0,
-    conversation: {
-      freshGroups: new Set(conversation.item.freshGroups),
-      freshStatuses: new Set(conversation.item.freshStatuses),
-      chatMemorySeconds: conversation.item.chatMemorySeconds
-    }
+    mentions: mentions.item,
+    conversation: conversation.item,
+    model: model?.item,
+    phrases: { prose, except: exceptions, code, tools, units, notNear, ...languagePhrases, before, after }
   };
-  return { ok: true, knowledge: Object.freeze(knowledge) };
+  return { ok: true, plan };
 }
 
 // src/core/facts/derive-facts.ts
@@ -76233,7 +76282,7 @@ var InputError = class extends Error {
 var MAX_QUESTION_CHARS = 256 * 1024;
 
 // src/knowledge/load-knowledge.ts
-var import_yaml = __toESM(require_dist(), 1);
+import { createRequire } from "node:module";
 
 // src/knowledge/read-knowledge-files.ts
 var TEXTS = [{ "file": "knowledge/catalogue/bridges.yaml", "text": "# Technology catalogue: bridges. Written by hand; sources are the projects' own documentation.\ncatalogue:\n  - id: bigdl\n    name: BigDL\n    aliases: [bigdl, bigdl orca, analytics zoo, intel bigdl]\n    role: bridge\n    source: https://bigdl.readthedocs.io/en/latest/\n  - id: caffeonspark\n    name: CaffeOnSpark\n    aliases: [caffeonspark]\n    role: bridge\n    source: https://github.com/yahoo/CaffeOnSpark\n  - id: deltatorch\n    name: deltatorch\n    aliases: [deltatorch]\n    role: bridge\n    source: https://github.com/delta-incubator/deltatorch\n  - id: dist-keras\n    name: Distributed Keras\n    aliases: [dist keras, distkeras]\n    role: bridge\n    source: https://github.com/cerndb/dist-keras\n  - id: elephas\n    name: Elephas\n    aliases: [elephas]\n    role: bridge\n    source: https://github.com/maxpumperla/elephas\n  - id: hf-datasets-from-spark\n    name: Hugging Face Datasets from Spark\n    aliases: [dataset.from_spark, from_spark]\n    role: bridge\n    source: https://huggingface.co/docs/datasets/use_with_spark\n  - id: mlflow-spark-udf\n    name: MLflow spark_udf\n    aliases: [spark_udf, mlflow spark udf]\n    role: bridge\n    source: https://mlflow.org/docs/latest/python_api/mlflow.pyfunc.html\n  - id: petastorm-spark-converter\n    name: Petastorm Spark dataset converter\n    aliases: [make_spark_converter, spark dataset converter, spark converter]\n    role: bridge\n    source: https://petastorm.readthedocs.io/en/latest/api.html\n  - id: ray-datasets-from-spark\n    name: Ray Data from Spark\n    aliases: [ray.data.from_spark, ray from spark]\n    role: bridge\n    source: https://docs.ray.io/en/latest/data/api/doc/ray.data.from_spark.html\n  - id: ray-on-spark\n    name: Ray on Spark\n    aliases: [ray on spark, ray on databricks, setup_ray_cluster, ray.util.spark]\n    role: bridge\n    source: https://docs.ray.io/en/latest/cluster/vms/user-guides/community/spark.html\n  - id: spark-deep-learning\n    name: Deep Learning Pipelines for Spark\n    aliases: [sparkdl, spark deep learning, deep learning pipelines]\n    role: bridge\n    source: https://github.com/databricks/spark-deep-learning\n  - id: sparkflow\n    name: SparkFlow\n    aliases: [sparkflow]\n    role: bridge\n    source: https://github.com/lifeomic/sparkflow\n  - id: tensorframes\n    name: TensorFrames\n    aliases: [tensorframes]\n    role: bridge\n    source: https://github.com/databricks/tensorframes\n" }, { "file": "knowledge/catalogue/classic-ml.yaml", "text": "# Technology catalogue: classic-ml. Written by hand; sources are the projects' own documentation.\ncatalogue:\n  - id: auto-sklearn\n    name: auto-sklearn\n    aliases: [auto-sklearn, autosklearn]\n    role: classic-ml\n    source: https://automl.github.io/auto-sklearn/master/\n  - id: autogluon\n    name: AutoGluon\n    aliases: [autogluon]\n    role: classic-ml\n    source: https://auto.gluon.ai/stable/index.html\n  - id: category-encoders\n    name: category_encoders\n    aliases: [category encoders, category_encoders]\n    role: classic-ml\n    source: https://contrib.scikit-learn.org/category_encoders/\n  - id: collaborative-filtering-als\n    name: Alternating least squares\n    aliases: [alternating least squares, als recommender, matrix factorization]\n    role: classic-ml\n    source: https://spark.apache.org/docs/latest/ml-collaborative-filtering.html\n  - id: cuml\n    name: cuML\n    aliases: [cuml, rapids cuml]\n    role: classic-ml\n    source: https://docs.rapids.ai/api/cuml/stable/\n  - id: darts\n    name: Darts\n    aliases: [darts library, u8darts, unit8 darts]\n    role: classic-ml\n    source: https://unit8co.github.io/darts/\n  - id: dbscan\n    name: DBSCAN / HDBSCAN\n    aliases: [dbscan, hdbscan]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/clustering.html#dbscan\n  - id: decision-tree\n    name: Decision trees\n    aliases: [decision tree, decision trees]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/tree.html\n  - id: dowhy\n    name: DoWhy\n    aliases: [dowhy]\n    role: classic-ml\n    source: https://www.pywhy.org/dowhy/\n  - id: econml\n    name: EconML\n    aliases: [econml]\n    role: classic-ml\n    source: https://www.pywhy.org/EconML/\n  - id: exponential-smoothing\n    name: Exponential smoothing\n    aliases: [exponential smoothing, holt winters, holt-winters, ets model]\n    role: classic-ml\n    source: https://www.statsmodels.org/stable/examples/notebooks/generated/exponential_smoothing.html\n  - id: featuretools\n    name: Featuretools\n    aliases: [featuretools]\n    role: classic-ml\n    source: https://featuretools.alteryx.com/en/stable/\n  - id: flaml\n    name: FLAML\n    aliases: [flaml]\n    role: classic-ml\n    source: https://microsoft.github.io/FLAML/\n  - id: gensim\n    name: Gensim\n    aliases: [gensim, word2vec, doc2vec, fasttext]\n    role: classic-ml\n    source: https://radimrehurek.com/gensim/\n  - id: gradient-boosting\n    name: Gradient-boosted trees\n    aliases: [gradient boosting, gradient boosted trees, gbdt, gbm, gbms, boosted trees]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/ensemble.html#gradient-boosting\n  - id: greykite\n    name: Greykite\n    aliases: [greykite]\n    role: classic-ml\n    source: https://linkedin.github.io/greykite/\n  - id: h2o-automl\n    name: H2O AutoML\n    aliases: [h2o automl]\n    role: classic-ml\n    source: https://docs.h2o.ai/h2o/latest-stable/h2o-docs/automl.html\n  - id: hmmlearn\n    name: hmmlearn\n    aliases: [hmmlearn, hidden markov model]\n    role: classic-ml\n    source: https://hmmlearn.readthedocs.io/en/latest/\n  - id: hyperopt\n    name: Hyperopt\n    aliases: [hyperopt]\n    role: classic-ml\n    source: https://hyperopt.github.io/hyperopt/\n  - id: imbalanced-learn\n    name: imbalanced-learn\n    aliases: [imbalanced learn, imblearn, smote]\n    role: classic-ml\n    source: https://imbalanced-learn.org/stable/\n  - id: implicit\n    name: implicit\n    aliases: [implicit als, implicit library]\n    role: classic-ml\n    source: https://benfred.github.io/implicit/\n  - id: interpretml\n    name: InterpretML\n    aliases: [interpretml, explainable boosting machine]\n    role: classic-ml\n    source: https://interpret.ml/docs/\n  - id: isolation-forest\n    name: Isolation forest\n    aliases: [isolation forest]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/outlier_detection.html#isolation-forest\n  - id: k-means\n    name: k-means clustering\n    aliases: [k-means, kmeans, k means]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/clustering.html#k-means\n  - id: knn\n    name: k-nearest neighbours\n    aliases: [knn, k nearest neighbors, k-nearest neighbors, nearest neighbors classifier]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/neighbors.html\n  - id: libsvm\n    name: LIBSVM\n    aliases: [libsvm, liblinear]\n    role: classic-ml\n    source: https://www.csie.ntu.edu.tw/~cjlin/libsvm/\n  - id: lifelines\n    name: lifelines\n    aliases: [lifelines, survival analysis]\n    role: classic-ml\n    source: https://lifelines.readthedocs.io/en/latest/\n  - id: lightfm\n    name: LightFM\n    aliases: [lightfm]\n    role: classic-ml\n    source: https://making.lyst.com/lightfm/docs/home.html\n  - id: lime\n    name: LIME\n    aliases: [lime explanations, lime explainer]\n    role: classic-ml\n    source: https://github.com/marcotcr/lime\n  - id: linear-regression\n    name: Linear regression\n    aliases: [linear regression, ridge regression, lasso regression, elastic net]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/linear_model.html\n  - id: logistic-regression\n    name: Logistic regression\n    aliases: [logistic regression, logreg]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/linear_model.html#logistic-regression\n  - id: mlforecast\n    name: MLForecast\n    aliases: [mlforecast]\n    role: classic-ml\n    source: https://nixtlaverse.nixtla.io/mlforecast/\n  - id: mlr3\n    name: mlr3\n    aliases: [mlr3]\n    role: classic-ml\n    source: https://mlr3.mlr-org.com/\n  - id: naive-bayes\n    name: Naive Bayes\n    aliases: [naive bayes]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/naive_bayes.html\n  - id: ngboost\n    name: NGBoost\n    aliases: [ngboost]\n    role: classic-ml\n    source: https://stanfordmlgroup.github.io/ngboost/\n  - id: nltk\n    name: NLTK\n    aliases: [nltk]\n    role: classic-ml\n    source: https://www.nltk.org/\n  - id: pca\n    name: Principal component analysis\n    aliases: [pca, principal component analysis]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/decomposition.html#pca\n  - id: pmdarima\n    name: pmdarima\n    aliases: [pmdarima, auto arima, auto_arima]\n    role: classic-ml\n    source: https://alkaline-ml.com/pmdarima/\n  - id: pycaret\n    name: PyCaret\n    aliases: [pycaret]\n    role: classic-ml\n    source: https://pycaret.gitbook.io/docs\n  - id: pymc\n    name: PyMC\n    aliases: [pymc, pymc3]\n    role: classic-ml\n    source: https://www.pymc.io/welcome.html\n  - id: pyod\n    name: PyOD\n    aliases: [pyod]\n    role: classic-ml\n    source: https://pyod.readthedocs.io/en/latest/\n  - id: r-caret\n    name: caret (R)\n    aliases: [caret package, r caret]\n    role: classic-ml\n    source: https://topepo.github.io/caret/\n  - id: random-forest\n    name: Random forest\n    aliases: [random forest, random forests, randomforestclassifier, randomforestregressor]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/ensemble.html#forest\n  - id: river\n    name: River (online ML)\n    aliases: [river ml, river online learning]\n    role: classic-ml\n    source: https://riverml.xyz/latest/\n  - id: sas-viya\n    name: SAS Viya\n    aliases: [sas viya, sas enterprise miner]\n    role: classic-ml\n    source: https://www.sas.com/en_us/software/viya.html\n  - id: shap\n    name: SHAP\n    aliases: [shap, shapley values]\n    role: classic-ml\n    source: https://shap.readthedocs.io/en/latest/\n  - id: sktime\n    name: sktime\n    aliases: [sktime]\n    role: classic-ml\n    source: https://www.sktime.net/en/stable/\n  - id: spss\n    name: IBM SPSS\n    aliases: [spss, spss modeler]\n    role: classic-ml\n    source: https://www.ibm.com/docs/en/spss-statistics\n  - id: stan\n    name: Stan\n    aliases: [stan model, stan models, pystan, cmdstanpy, cmdstan]\n    role: classic-ml\n    source: https://mc-stan.org/docs/\n  - id: surprise\n    name: Surprise\n    aliases: [scikit-surprise]\n    role: classic-ml\n    source: https://surpriselib.com/\n  - id: svm\n    name: Support vector machines\n    aliases: [svm, svms, support vector machine, support vector machines]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/svm.html\n  - id: tf-idf\n    name: TF-IDF\n    aliases: [tf-idf, tfidf, bag of words]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/feature_extraction.html#tfidf-term-weighting\n  - id: tidymodels\n    name: tidymodels\n    aliases: [tidymodels]\n    role: classic-ml\n    source: https://www.tidymodels.org/\n  - id: tpot\n    name: TPOT\n    aliases: [tpot]\n    role: classic-ml\n    source: https://epistasislab.github.io/tpot/\n  - id: tsfresh\n    name: tsfresh\n    aliases: [tsfresh]\n    role: classic-ml\n    source: https://tsfresh.readthedocs.io/en/latest/\n  - id: tsne\n    name: t-SNE\n    aliases: [t-sne, tsne]\n    role: classic-ml\n    source: https://scikit-learn.org/stable/modules/manifold.html#t-sne\n  - id: umap\n    name: UMAP\n    aliases: [umap, umap-learn]\n    role: classic-ml\n    source: https://umap-learn.readthedocs.io/en/latest/\n  - id: vowpal-wabbit\n    name: Vowpal Wabbit\n    aliases: [vowpal wabbit, vowpalwabbit]\n    role: classic-ml\n    source: https://vowpalwabbit.org/docs/vowpal_wabbit/python/latest/\n  - id: weka\n    name: Weka\n    aliases: [weka]\n    role: classic-ml\n    source: https://ml.cms.waikato.ac.nz/weka/\n" }, { "file": "knowledge/catalogue/core.yaml", "text": `# Technology catalogue: the products named most often in real questions. Sources are each
@@ -79053,12 +79102,42 @@ function readKnowledgeFiles() {
   return TEXTS;
 }
 
+// src/knowledge/snapshot.ts
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+var SNAPSHOT_URL = new URL("../../snapshot/knowledge.json", import.meta.url);
+var SNAPSHOT_TRUSTED = false;
+function fingerprintOf(texts) {
+  const hash2 = createHash("sha256");
+  for (const { file: file2, text } of texts) hash2.update(`${file2}\0${text}\0`);
+  return hash2.digest("hex");
+}
+function readSnapshot() {
+  let text;
+  try {
+    text = readFileSync2(SNAPSHOT_URL, "utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/knowledge/load-knowledge.ts
-function loadKnowledgeTexts(texts) {
+var yaml;
+var loadYaml = () => {
+  yaml ??= createRequire(import.meta.url)("yaml");
+  return yaml;
+};
+function parseTexts(texts) {
   const sources = [];
   const yamlIssues = [];
+  const { parseDocument } = loadYaml();
   for (const { file: file2, text } of texts) {
-    const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true, uniqueKeys: true });
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const line = e.linePos?.[0];
@@ -79072,9 +79151,17 @@ function loadKnowledgeTexts(texts) {
     }
     sources.push({ file: file2, data: doc.toJS() });
   }
-  const compiled = compileKnowledge(sources);
-  if (yamlIssues.length === 0) return compiled;
-  return { ok: false, issues: [...yamlIssues, ...compiled.ok ? [] : compiled.issues] };
+  return { sources, yamlIssues };
+}
+function planKnowledgeTexts(texts) {
+  const { sources, yamlIssues } = parseTexts(texts);
+  const planned = planKnowledge(sources);
+  if (yamlIssues.length === 0) return planned;
+  return { ok: false, issues: [...yamlIssues, ...planned.ok ? [] : planned.issues] };
+}
+function loadKnowledgeTexts(texts) {
+  const planned = planKnowledgeTexts(texts);
+  return planned.ok ? { ok: true, knowledge: buildKnowledge(planned.plan) } : planned;
 }
 var KnowledgeError = class extends Error {
   constructor(issues) {
@@ -79091,9 +79178,15 @@ function formatIssue(issue3) {
 var bundled;
 function bundledKnowledge() {
   if (!bundled) {
-    const result = loadKnowledgeTexts(readKnowledgeFiles());
-    if (!result.ok) throw new KnowledgeError(result.issues);
-    bundled = result.knowledge;
+    const snapshot = readSnapshot();
+    const texts = SNAPSHOT_TRUSTED && snapshot ? [] : readKnowledgeFiles();
+    if (snapshot?.plan.format === PLAN_FORMAT && (SNAPSHOT_TRUSTED || snapshot.fingerprint === fingerprintOf(texts))) {
+      bundled = buildKnowledge(snapshot.plan);
+    } else {
+      const result = loadKnowledgeTexts(texts);
+      if (!result.ok) throw new KnowledgeError(result.issues);
+      bundled = result.knowledge;
+    }
   }
   return bundled;
 }
@@ -79317,7 +79410,7 @@ async function loadConfig(api, io, path, ref) {
   if (text === void 0) return DEFAULT_CONFIG;
   let data;
   try {
-    data = (0, import_yaml2.parse)(text);
+    data = (0, import_yaml.parse)(text);
   } catch (error63) {
     io.annotate(`not valid YAML: ${error63.message.split("\n")[0]}; using the defaults`, path);
     return DEFAULT_CONFIG;

@@ -1,17 +1,24 @@
-import { parseDocument } from 'yaml';
-import {
-  type CompileResult,
-  compileKnowledge,
-  type KnowledgeBase,
-  type KnowledgeIssue,
-  type KnowledgeSource,
-} from '../core/index.js';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { CompileResult, KnowledgeBase, KnowledgeIssue, KnowledgeSource } from '../core/index.js';
+import { buildKnowledge } from '../core/knowledge/build-knowledge.js';
+import { type PlanResult, planKnowledge } from '../core/knowledge/compile-knowledge.js';
+import { PLAN_FORMAT } from '../core/knowledge/knowledge-plan.js';
 import { type KnowledgeText, readKnowledgeFiles } from './read-knowledge-files.js';
+import { fingerprintOf, readSnapshot, SNAPSHOT_TRUSTED } from './snapshot.js';
 
-/** Parses YAML texts and compiles them; YAML syntax errors are issues like any other. */
-export function loadKnowledgeTexts(texts: readonly KnowledgeText[]): CompileResult {
+// The YAML parser is loaded only when YAML is parsed: a process that answers from the snapshot never needs it.
+let yaml: typeof Yaml | undefined;
+const loadYaml = () => {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yaml;
+};
+
+/** Parses YAML texts into sources; YAML syntax errors are issues like any other. */
+function parseTexts(texts: readonly KnowledgeText[]) {
   const sources: KnowledgeSource[] = [];
   const yamlIssues: KnowledgeIssue[] = [];
+  const { parseDocument } = loadYaml();
   for (const { file, text } of texts) {
     const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
@@ -27,9 +34,21 @@ export function loadKnowledgeTexts(texts: readonly KnowledgeText[]): CompileResu
     }
     sources.push({ file, data: doc.toJS() });
   }
-  const compiled = compileKnowledge(sources);
-  if (yamlIssues.length === 0) return compiled;
-  return { ok: false, issues: [...yamlIssues, ...(compiled.ok ? [] : compiled.issues)] };
+  return { sources, yamlIssues };
+}
+
+/** Parses and checks YAML texts: the plan the build writes as the snapshot, or every problem. */
+export function planKnowledgeTexts(texts: readonly KnowledgeText[]): PlanResult {
+  const { sources, yamlIssues } = parseTexts(texts);
+  const planned = planKnowledge(sources);
+  if (yamlIssues.length === 0) return planned;
+  return { ok: false, issues: [...yamlIssues, ...(planned.ok ? [] : planned.issues)] };
+}
+
+/** Parses YAML texts and compiles them into the knowledge base. */
+export function loadKnowledgeTexts(texts: readonly KnowledgeText[]): CompileResult {
+  const planned = planKnowledgeTexts(texts);
+  return planned.ok ? { ok: true, knowledge: buildKnowledge(planned.plan) } : planned;
 }
 
 export class KnowledgeError extends Error {
@@ -45,12 +64,21 @@ export function formatIssue(issue: KnowledgeIssue): string {
 
 let bundled: KnowledgeBase | undefined;
 
-/** The knowledge base shipped with the package, loaded and validated once. */
+/**
+ * The knowledge base shipped with the package, loaded once: from the build's snapshot when it was
+ * made from exactly these YAML files, otherwise by parsing and checking the YAML itself.
+ */
 export function bundledKnowledge(): KnowledgeBase {
   if (!bundled) {
-    const result = loadKnowledgeTexts(readKnowledgeFiles());
-    if (!result.ok) throw new KnowledgeError(result.issues);
-    bundled = result.knowledge;
+    const snapshot = readSnapshot();
+    const texts = SNAPSHOT_TRUSTED && snapshot ? [] : readKnowledgeFiles();
+    if (snapshot?.plan.format === PLAN_FORMAT && (SNAPSHOT_TRUSTED || snapshot.fingerprint === fingerprintOf(texts))) {
+      bundled = buildKnowledge(snapshot.plan);
+    } else {
+      const result = loadKnowledgeTexts(texts);
+      if (!result.ok) throw new KnowledgeError(result.issues);
+      bundled = result.knowledge;
+    }
   }
   return bundled;
 }

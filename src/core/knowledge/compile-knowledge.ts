@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import { matchesWhole, type Phrase, PhraseMatcher, parsePattern } from '../text/phrase.js';
+import { matchesWhole, type Phrase, parsePattern } from '../text/phrase.js';
 import { tokenize } from '../text/tokenize.js';
+import { buildKnowledge } from './build-knowledge.js';
 import { type FrameworkData, FrameworkSchema } from './frameworks-schema.js';
-import {
-  type CompiledModel,
-  type KnowledgeBase,
-  type ProseTarget,
-  roleSignal,
-  type UnitRef,
-} from './knowledge-base.js';
+import { type KnowledgeBase, roleSignal, type UnitRef } from './knowledge-base.js';
+import { type KnowledgePlan, PLAN_FORMAT, type PlannedPhrase } from './knowledge-plan.js';
 import {
   type CatalogueEntryData,
   CatalogueEntrySchema,
@@ -19,7 +15,6 @@ import {
   LanguageSchema,
   MeasureSchema,
   MentionsSchema,
-  type ModelData,
   ModelSchema,
   OutcomeSchema,
   ScoringSchema,
@@ -34,21 +29,11 @@ export type KnowledgeIssue = { readonly file: string; readonly path: string; rea
 export type CompileResult =
   | { readonly ok: true; readonly knowledge: KnowledgeBase }
   | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
+export type PlanResult =
+  | { readonly ok: true; readonly plan: KnowledgePlan }
+  | { readonly ok: false; readonly issues: readonly KnowledgeIssue[] };
 
 const MAX_ALIAS_WORDS = 6;
-
-function compileModel(m: ModelData): CompiledModel {
-  const n = m.outcomes.length;
-  const vector = (w: Readonly<Record<string, number>>) => Float64Array.from(m.outcomes, (o) => w[o] ?? 0);
-  return {
-    outcomes: m.outcomes,
-    temperature: m.temperature,
-    priorScale: m.priorScale,
-    bias: vector(m.bias),
-    weights: new Map(Object.entries(m.weights).map(([f, w]) => [f, vector(w)])),
-    size: n,
-  };
-}
 
 /** Any file may hold any of these sections; arrays from several files are joined. */
 const FileSchema = z.strictObject({
@@ -82,6 +67,12 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validates every source, checks every cross-reference, and reports all problems at once. */
 export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileResult {
+  const planned = planKnowledge(sources);
+  return planned.ok ? { ok: true, knowledge: buildKnowledge(planned.plan) } : planned;
+}
+
+/** The checking half of `compileKnowledge`: every problem at once, or the plan to build from. */
+export function planKnowledge(sources: readonly KnowledgeSource[]): PlanResult {
   const issues: KnowledgeIssue[] = [];
   const lists: { [K in ListKey]: Located<NonNullable<FileData[K]>[number]>[] } = {
     signals: [],
@@ -157,7 +148,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   };
 
   const compilePhrases = <T>(loc: Located<unknown>, sub: string, sources: readonly string[], value: T) => {
-    const out: { phrase: Phrase; value: T }[] = [];
+    const out: PlannedPhrase<T>[] = [];
     sources.forEach((source, i) => {
       const phrases = parsePattern(source);
       if (typeof phrases === 'string') at(loc, `${sub}[${i}]`, `${phrases} (pattern "${source}")`);
@@ -166,14 +157,16 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     return out;
   };
 
-  const prose: { phrase: Phrase; value: string }[] = [];
-  const code: { phrase: Phrase; value: string }[] = [];
-  const exceptions: { phrase: Phrase; value: ProseTarget }[] = [];
+  const phrasesOf = (loc: Located<unknown>, sub: string, sources: readonly string[]) =>
+    compilePhrases(loc, sub, sources, true).map((p) => p.phrase);
+
+  const prose: PlannedPhrase<string>[] = [];
+  const code: PlannedPhrase<string>[] = [];
+  const exceptions: PlannedPhrase<string>[] = [];
   for (const loc of lists.signals) {
     const s = loc.item;
     prose.push(...compilePhrases(loc, 'patterns', s.patterns, s.id));
-    const cancel: ProseTarget = { except: s.id };
-    exceptions.push(...compilePhrases(loc, 'except', s.except, cancel));
+    exceptions.push(...compilePhrases(loc, 'except', s.except, s.id));
     code.push(...compilePhrases(loc, 'codePatterns', s.codePatterns, s.id));
     if (s.whenNegated) needSignal(loc, 'whenNegated', s.whenNegated);
     s.overrides.forEach((ref, i) => {
@@ -187,14 +180,17 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     });
   }
 
-  const proseByFirstWord = new Map<string, { phrase: Phrase; value: string }[]>();
+  const proseByFirstWord = new Map<string, PlannedPhrase<string>[]>();
   for (const p of prose) {
     for (const alt of p.phrase.slots[0]?.alternatives ?? []) {
       if (alt.prefix) continue;
-      proseByFirstWord.set(alt.word, [...(proseByFirstWord.get(alt.word) ?? []), p]);
+      const list = proseByFirstWord.get(alt.word);
+      if (list) list.push(p);
+      else proseByFirstWord.set(alt.word, [p]);
     }
   }
-  const tools: { phrase: Phrase; value: ProseTarget }[] = [];
+  const roleSignals = new Map(lists.toolRoles.map((l) => [l.item.id, l.item.signals]));
+  const tools: PlannedPhrase<{ tool: string; implies: string[] }>[] = [];
   const aliasOwner = new Map<string, Located<CatalogueEntryData>>();
   for (const loc of lists.toolRoles) {
     loc.item.signals.forEach((ref, i) => {
@@ -207,7 +203,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     entry.signals.forEach((ref, i) => {
       needSignal(loc, `signals[${i}]`, ref);
     });
-    const fromRole = lists.toolRoles.find((r) => r.item.id === entry.role)?.item.signals ?? [];
+    const fromRole = roleSignals.get(entry.role) ?? [];
     entry.aliases.forEach((alias, i) => {
       const words = tokenize(alias).filter((t) => !t.isBreak);
       const key = words.map((w) => w.text).join(' ');
@@ -228,12 +224,12 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         if (matchesWhole(p.phrase, texts)) implied.add(p.value);
       }
       const slots = words.map((w) => ({ alternatives: [{ word: w.text, prefix: false }], optional: false }));
-      tools.push({ phrase: { source: alias, slots }, value: { tool: entry, implies: implied } });
+      tools.push({ phrase: { source: alias, slots }, value: { tool: entry.id, implies: [...implied] } });
     });
   }
 
-  const units: { phrase: Phrase; value: UnitRef }[] = [];
-  const notNear = new Map<string, PhraseMatcher<true>>();
+  const units: PlannedPhrase<UnitRef>[] = [];
+  const notNear: [string, Phrase[]][] = [];
   for (const loc of lists.measures) {
     loc.item.units.forEach((unit, i) => {
       units.push(
@@ -244,7 +240,7 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
         }),
       );
     });
-    notNear.set(loc.item.id, new PhraseMatcher(compilePhrases(loc, 'notNear', loc.item.notNear, true as const)));
+    notNear.push([loc.item.id, phrasesOf(loc, 'notNear', loc.item.notNear)]);
     loc.item.against.forEach((a, i) => {
       needSignal(loc, `against[${i}].signal`, a.signal);
       if (!lists.measures.some((m) => m.item.id === a.measure))
@@ -288,54 +284,37 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
   }
 
   const language = singles.language;
-  let compiledLanguage: KnowledgeBase['language'] | undefined;
+  let languagePhrases: Pick<
+    KnowledgePlan['phrases'],
+    'negators' | 'postNegations' | 'uncertainty' | 'hedges' | 'notNegating' | 'numberWords'
+  > = { negators: [], postNegations: [], uncertainty: [], hedges: [], notNegating: [], numberWords: [] };
   if (language) {
     const l = language.item;
-    const numberPhrases = Object.entries(l.numberWords).flatMap(([words, n]) =>
-      compilePhrases(language, `numberWords.${words}`, [words], n),
-    );
-    compiledLanguage = {
-      negators: new PhraseMatcher(compilePhrases(language, 'negators', l.negators, true)),
-      negationWindow: l.negationWindow,
-      postNegations: new PhraseMatcher(compilePhrases(language, 'postNegations', l.postNegations, true)),
-      postNegationWindow: l.postNegationWindow,
-      uncertainty: new PhraseMatcher(compilePhrases(language, 'uncertainty', l.uncertainty, true)),
-      hedges: new PhraseMatcher(compilePhrases(language, 'hedges', l.hedges, true)),
-      notNegating: new PhraseMatcher(compilePhrases(language, 'notNegating', l.notNegating, true)),
-      clauseBreaks: new Set(l.clauseBreaks.map((w) => w.toLowerCase())),
-      numberWords: new PhraseMatcher(numberPhrases),
-      magnitudes: new Map(Object.entries(l.magnitudes)),
-      suffixMultipliers: new Map(Object.entries(l.suffixMultipliers)),
-      unitStopWords: new Set(l.unitStopWords),
-      impliedQuantity: l.impliedQuantity,
+    languagePhrases = {
+      negators: phrasesOf(language, 'negators', l.negators),
+      postNegations: phrasesOf(language, 'postNegations', l.postNegations),
+      uncertainty: phrasesOf(language, 'uncertainty', l.uncertainty),
+      hedges: phrasesOf(language, 'hedges', l.hedges),
+      notNegating: phrasesOf(language, 'notNegating', l.notNegating),
+      numberWords: Object.entries(l.numberWords).flatMap(([words, n]) =>
+        compilePhrases(language, `numberWords.${words}`, [words], n),
+      ),
     };
   }
 
-  let compiledMentions: KnowledgeBase['mentions'] | undefined;
   const mentions = singles.mentions;
+  const before: PlannedPhrase<string>[] = [];
+  const after: PlannedPhrase<string>[] = [];
   if (mentions) {
     const m = mentions.item;
     const statusIds = new Set(m.statuses.map((st) => st.id));
     for (const key of ['plain', 'negated', 'doubted'] as const) {
       if (!statusIds.has(m[key])) at(mentions, key, `unknown status "${m[key]}"`);
     }
-    const before: { phrase: Phrase; value: string }[] = [];
-    const after: { phrase: Phrase; value: string }[] = [];
     m.statuses.forEach((st, i) => {
       before.push(...compilePhrases(mentions, `statuses[${i}].before`, st.before, st.id));
       after.push(...compilePhrases(mentions, `statuses[${i}].after`, st.after, st.id));
     });
-    compiledMentions = {
-      window: m.window,
-      plain: m.plain,
-      negated: m.negated,
-      doubted: m.doubted,
-      statuses: new Map(m.statuses.map((st) => [st.id, st])),
-      rank: new Map(m.statuses.map((st, i) => [st.id, i])),
-      crossWith: new Set(m.crossWith),
-      before: new PhraseMatcher(before),
-      after: new PhraseMatcher(after),
-    };
   }
 
   const conversation = singles.conversation;
@@ -360,38 +339,26 @@ export function compileKnowledge(sources: readonly KnowledgeSource[]): CompileRe
     at(scoring, 'abstain', `unknown outcome "${scoring.item.abstain}"`);
   }
 
-  if (issues.length > 0 || !compiledLanguage || !scoring || !compiledMentions || !conversation) {
-    return { ok: false, issues };
-  }
-  // one target object per signal, so the matcher's per-value dedupe works by identity
-  const signalTargets = new Map<string, ProseTarget>(prose.map((p) => [p.value, { signal: p.value }]));
-  const proseTargets = prose.map((p) => ({ phrase: p.phrase, value: signalTargets.get(p.value) as ProseTarget }));
-
-  const knowledge: KnowledgeBase = {
-    language: compiledLanguage,
-    signals: new Map(lists.signals.map((l) => [l.item.id, l.item])),
-    prose: new PhraseMatcher([...tools, ...proseTargets, ...exceptions]),
-    code: new PhraseMatcher(code),
-    units: new PhraseMatcher(units),
-    measures: new Map(lists.measures.map((l) => [l.item.id, l.item])),
-    productMemoryMeasure: lists.measures.find((l) => l.item.fromProductMemory)?.item.id,
-    notNear,
-    criteria: lists.criteria.map((l) => l.item),
-    outcomes: lists.outcomes.map((l) => l.item),
+  if (issues.length > 0 || !language || !scoring || !mentions || !conversation) return { ok: false, issues };
+  const items = <K extends ListKey>(key: K) => lists[key].map((l) => l.item) as NonNullable<FileData[K]>;
+  const plan: KnowledgePlan = {
+    format: PLAN_FORMAT,
+    signals: items('signals'),
+    measures: items('measures'),
+    criteria: items('criteria'),
+    outcomes: items('outcomes'),
+    suggestions: items('suggestions'),
+    followUps: [...items('followUps')].sort((a, b) => b.priority - a.priority),
+    dimensions: items('dimensions'),
+    frameworks: items('frameworks') as FrameworkData[],
+    catalogue: items('catalogue'),
+    toolRoles: items('toolRoles'),
+    language: language.item,
     scoring: scoring.item,
-    suggestions: new Map(lists.suggestions.map((l) => [l.item.id, l.item])),
-    followUps: [...lists.followUps.map((l) => l.item)].sort((a, b) => b.priority - a.priority),
-    dimensions: lists.dimensions.map((l) => l.item),
-    frameworks: lists.frameworks.map((l) => l.item) as FrameworkData[],
-    catalogue: new Map(lists.catalogue.map((l) => [l.item.id, l.item])),
-    toolRoles: new Map(lists.toolRoles.map((l) => [l.item.id, l.item])),
-    mentions: compiledMentions,
-    model: model ? compileModel(model.item) : undefined,
-    conversation: {
-      freshGroups: new Set(conversation.item.freshGroups),
-      freshStatuses: new Set(conversation.item.freshStatuses),
-      chatMemorySeconds: conversation.item.chatMemorySeconds,
-    },
+    mentions: mentions.item,
+    conversation: conversation.item,
+    model: model?.item,
+    phrases: { prose, except: exceptions, code, tools, units, notNear, ...languagePhrases, before, after },
   };
-  return { ok: true, knowledge: Object.freeze(knowledge) };
+  return { ok: true, plan };
 }
