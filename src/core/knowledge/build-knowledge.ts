@@ -27,8 +27,10 @@ export function buildKnowledge(plan: KnowledgePlan): KnowledgeBase {
   const signalTargets = new Map<string, ProseTarget>();
   const exceptTargets = new Map<string, ProseTarget>();
   const shared = (targets: Map<string, ProseTarget>, id: string, make: () => ProseTarget) => {
-    let target = targets.get(id);
-    if (!target) targets.set(id, (target = make()));
+    const known = targets.get(id);
+    if (known) return known;
+    const target = make();
+    targets.set(id, target);
     return target;
   };
   const prose: PlannedPhrase<ProseTarget>[] = [
