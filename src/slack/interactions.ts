@@ -6,7 +6,6 @@ import { ask, checkChatMessage, compare, EMPTY_FACTS, InputError } from '../inde
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
 import { ALREADY_NOTED, APOLOGY, RESET_DONE, VOTE_NOT_SAVED } from '../render/labels.js';
-import { voteKey } from '../store/store.js';
 import { answerKey, dmKey, type StoredAnswer, saveAnswer, THREAD_TTL_SECONDS, threadKey } from './answer-store.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { postAnswer } from './post-answer.js';
@@ -107,13 +106,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? '')).catch(() => undefined);
     const vote = action.action_id === 'feedback:up' ? 'up' : 'down';
     const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
-    // the same vote clicked again on the same answer counts once; a vote the store cannot take is
-    // not lost without a word: the voter is told it did not count
+    // one vote per user per answer, the latest wins; a vote the store cannot take is not lost
+    // without a word: the voter is told it did not count
     try {
-      if (!(await store.claimOnce(voteKey('slack', action.value ?? '', body.user.id, vote), THREAD_TTL_SECONDS))) {
-        return void (await tellPrivately(client, to, { replace_original: false, text: ALREADY_NOTED }));
-      }
-      await store.addFeedback({
+      const outcome = await store.addFeedback({
         platform: 'slack',
         answerId: action.value ?? '',
         vote,
@@ -123,6 +119,9 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         user: body.user.id,
         at: now().toISOString(),
       });
+      if (outcome === 'unchanged') {
+        return void (await tellPrivately(client, to, { replace_original: false, text: ALREADY_NOTED }));
+      }
     } catch (error) {
       logger.error('slack vote not stored', { error: (error as Error).message });
       return void (await tellPrivately(client, to, { replace_original: false, text: VOTE_NOT_SAVED }));

@@ -1,4 +1,4 @@
-import type { FeedbackVote, Store } from './store.js';
+import { type FeedbackVote, type Store, voteOutcome, voteSlot } from './store.js';
 
 type Entry = { value: string; expiresAt: number };
 
@@ -15,7 +15,7 @@ export function createMemoryStore(
   maxBytes = MEMORY_STORE_LIMITS.maxBytes,
 ): Store {
   const entries = new Map<string, Entry>();
-  const feedback: FeedbackVote[] = [];
+  const feedback = new Map<string, FeedbackVote>();
   let bytes = 0;
   /** JavaScript strings: two bytes per UTF-16 unit, key and value */
   const sizeOf = (key: string, entry: Entry) => 2 * (key.length + entry.value.length);
@@ -61,10 +61,13 @@ export function createMemoryStore(
       put(key, JSON.stringify(value), ttlSeconds);
     },
     async addFeedback(vote) {
-      feedback.push(vote);
+      const slot = voteSlot(vote);
+      const earlier = feedback.get(slot)?.vote;
+      feedback.set(slot, vote);
+      return voteOutcome(earlier, vote.vote);
     },
     async listFeedback() {
-      return [...feedback];
+      return [...feedback.values()];
     },
     async ping() {},
     async close() {

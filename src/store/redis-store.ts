@@ -1,12 +1,16 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { FeedbackVote, Store } from './store.js';
+import { type FeedbackVote, type Store, type VoteOutcome, voteOutcome, voteSlot } from './store.js';
+
+/** Replaces a user's vote on an answer and returns the one it replaced, in one atomic step. */
+const SWAP_VOTE =
+  "local earlier = redis.call('HGET', KEYS[1], ARGV[1]); redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]); return earlier";
 
 export type RedisStoreOptions = { readonly url: string; readonly logger: Logger; readonly prefix?: string };
 
 /**
  * The Store on Redis, shared by every replica: SET NX EX for dedupe, JSON with TTL for thread
- * facts, a list without expiry for feedback. Calls fail within a second while Redis is down and
+ * facts, a hash without expiry for feedback (one latest vote per user per answer). Calls fail within a second while Redis is down and
  * the client reconnects with a bounded backoff; the process never crashes over it.
  */
 export function createRedisStore(options: RedisStoreOptions): Store {
@@ -52,11 +56,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async setJson(k, value, ttlSeconds) {
       await redis.set(key(k), JSON.stringify(value), 'EX', ttlSeconds);
     },
-    async addFeedback(vote: FeedbackVote) {
-      await redis.rpush(key('feedback'), JSON.stringify(vote));
+    async addFeedback(vote: FeedbackVote): Promise<VoteOutcome> {
+      const earlier = (await redis.eval(SWAP_VOTE, 1, key('votes'), voteSlot(vote), JSON.stringify(vote))) as
+        | string
+        | null;
+      return voteOutcome(earlier ? (JSON.parse(earlier) as FeedbackVote).vote : undefined, vote.vote);
     },
     async listFeedback() {
-      return (await redis.lrange(key('feedback'), 0, -1)).map((v) => JSON.parse(v) as FeedbackVote);
+      // votes from before one-vote-per-user (a list) come first, then every latest vote
+      const [listed, latest] = await Promise.all([redis.lrange(key('feedback'), 0, -1), redis.hvals(key('votes'))]);
+      return [...listed, ...latest].map((v) => JSON.parse(v) as FeedbackVote);
     },
     async ping() {
       // during an outage, say so at once rather than queue behind it

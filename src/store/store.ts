@@ -23,14 +23,24 @@ export type Store = {
   /** a JSON-serialisable value kept for `ttlSeconds` */
   getJson<T>(key: string): Promise<T | undefined>;
   setJson(key: string, value: unknown, ttlSeconds: number): Promise<void>;
-  /** feedback is kept durably: it is the data for improving the knowledge base */
-  addFeedback(vote: FeedbackVote): Promise<void>;
+  /**
+   * Feedback is kept durably: it is the data for improving the knowledge base. One vote per user
+   * per answer: a later vote replaces an earlier one (atomic), and the result says which happened.
+   */
+  addFeedback(vote: FeedbackVote): Promise<VoteOutcome>;
+  /** every user's latest vote on every answer */
   listFeedback(): Promise<FeedbackVote[]>;
   /** resolves when the store answers; rejects with a reason otherwise (for /readyz) */
   ping(): Promise<void>;
   close(): Promise<void>;
 };
 
-/** The key that lets one user's vote on one answer count once (claimed with `claimOnce`). */
-export const voteKey = (platform: string, answerId: string, user: string, vote: string) =>
-  `${platform}:vote:${answerId}:${user}:${vote}`;
+/** What a vote did: the user's first on this answer, a change of mind, or the same vote again. */
+export type VoteOutcome = 'added' | 'changed' | 'unchanged';
+
+/** Whose vote on which answer: the one slot a later vote by the same user replaces. */
+export const voteSlot = (vote: Pick<FeedbackVote, 'platform' | 'answerId' | 'user'>) =>
+  JSON.stringify([vote.platform, vote.answerId, vote.user]);
+
+export const voteOutcome = (earlier: FeedbackVote['vote'] | undefined, now: FeedbackVote['vote']): VoteOutcome =>
+  earlier === undefined ? 'added' : earlier === now ? 'unchanged' : 'changed';

@@ -12,9 +12,8 @@ import {
 } from '../index.js';
 import { type Logger, logAnswer } from '../logger.js';
 import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
-import { isReset, RESET_DONE } from '../render/labels.js';
-import type { Store } from '../store/store.js';
-import { voteKey } from '../store/store.js';
+import { isReset, RESET_DONE, VOTE_NOT_SAVED } from '../render/labels.js';
+import type { Store, VoteOutcome } from '../store/store.js';
 import { sendCard } from './send-card.js';
 
 /** How long an answer's buttons stay usable. */
@@ -81,7 +80,11 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
         return void (await sendCard(context, renderComparisonCard(compare(compareMatch[1])), this.logger));
       }
       // a reply in a channel thread continues it; in a chat, only a message that just adds facts does
-      const earlier = await this.store.getJson<Facts>(this.conversationKey(context));
+      // a store that is down costs the chat its memory, never the answer
+      const earlier = await this.store.getJson<Facts>(this.conversationKey(context)).catch((error: Error) => {
+        this.logger.warn('teams conversation memory unavailable; answering without it', { error: error.message });
+        return undefined;
+      });
       const follows = this.isChannelThread(context) ? 'thread' : 'chat';
       await this.sendAnswer(context, ask(checkChatMessage(text), earlier ? { context: earlier, follows } : {}));
     } catch (error) {
@@ -113,18 +116,26 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     }
     if (data.kind === 'feedback' && (data.vote === 'up' || data.vote === 'down')) {
       const user = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown';
-      // the same vote clicked again on the same answer counts once, and is thanked once
-      if (!(await this.store.claimOnce(voteKey('teams', data.answerId ?? '', user, data.vote), TTL_SECONDS))) return;
-      await this.store.addFeedback({
-        platform: 'teams',
-        answerId: data.answerId ?? '',
-        vote: data.vote,
-        verdict: stored.verdict,
-        confidence: stored.confidence,
-        signals: [...new Set(stored.facts.facts.map((f) => f.signal))],
-        user,
-        at: this.now().toISOString(),
-      });
+      // one vote per user per answer, the latest wins, thanked once; a vote the store cannot take
+      // is not lost without a word
+      let outcome: VoteOutcome;
+      try {
+        outcome = await this.store.addFeedback({
+          platform: 'teams',
+          answerId: data.answerId ?? '',
+          vote: data.vote,
+          verdict: stored.verdict,
+          confidence: stored.confidence,
+          signals: [...new Set(stored.facts.facts.map((f) => f.signal))],
+          user,
+          at: this.now().toISOString(),
+        });
+      } catch (error) {
+        this.logger.error('teams vote not stored', { error: (error as Error).message });
+        await context.sendActivity(VOTE_NOT_SAVED);
+        return;
+      }
+      if (outcome === 'unchanged') return;
       await context.sendActivity(
         data.vote === 'up' ? 'Thanks — noted 👍' : 'Thanks — noted 👎. Tell me what was missing.',
       );

@@ -188,9 +188,15 @@ describe('Slack over real HTTP, signed like Slack', () => {
     // the same vote clicked again counts once, and the voter is told so
     await postSigned(`${base}/slack/events`, click('feedback:up'), form);
     await eventually(() => slack.responses.find((r) => String(r.text).includes('Already noted')));
+    // a change of mind replaces the earlier vote: one vote per user per answer, the latest wins
+    const thanked = slack.responses.filter((r) => String(r.text).includes('Thanks')).length;
+    await postSigned(`${base}/slack/events`, click('feedback:down'), form);
+    await eventually(
+      () => slack.responses.filter((r) => String(r.text).includes('Thanks')).length > thanked || undefined,
+    );
     const stored = await store.listFeedback();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ platform: 'slack', vote: 'up', verdict: 'unclear', user: 'U2' });
+    expect(stored[0]).toMatchObject({ platform: 'slack', vote: 'down', verdict: 'unclear', user: 'U2' });
     expect(JSON.stringify(stored[0])).not.toContain('Spark or PyTorch?');
   });
 

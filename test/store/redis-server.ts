@@ -1,7 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
-export type RedisProcess = { url: string; port: number; stop(): Promise<void>; restart(): Promise<void> };
+export type RedisProcess = {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  /** SIGKILL: gone at once, as a crashed or evicted Redis is */
+  kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a Redis that stalls (a long fork, a paused VM) and then comes back */
+  pause(): void;
+  resume(): void;
+};
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -37,6 +47,20 @@ export async function startRedis(): Promise<RedisProcess> {
     child.kill('SIGTERM');
     await exited;
   };
+  const kill = async () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child?.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, restart: launch };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop,
+    restart: launch,
+    kill,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
+  };
 }

@@ -43,7 +43,7 @@ describe.each(factories)('the %s store keeps the Store contract', (_name, make) 
     expect(await store.getJson('thread:none')).toBeUndefined();
   });
 
-  it('keeps feedback votes in order', async () => {
+  it("keeps every user's vote", async () => {
     const store = make();
     const vote = {
       platform: 'slack',
@@ -55,9 +55,31 @@ describe.each(factories)('the %s store keeps the Store contract', (_name, make) 
       user: 'U1',
       at: '2026-11-24T00:00:00.000Z',
     };
-    await store.addFeedback(vote);
-    await store.addFeedback({ ...vote, vote: 'down' });
-    expect((await store.listFeedback()).map((v) => v.vote)).toEqual(['up', 'down']);
+    expect(await store.addFeedback(vote)).toBe('added');
+    expect(await store.addFeedback({ ...vote, user: 'U2', vote: 'down' })).toBe('added');
+    expect((await store.listFeedback()).map((v) => `${v.user}:${v.vote}`).sort()).toEqual(['U1:up', 'U2:down']);
+  });
+
+  it('keeps one vote per user per answer: the latest wins, and says what a vote did', async () => {
+    const store = make();
+    const vote = {
+      platform: 'teams',
+      answerId: 'b',
+      vote: 'up' as const,
+      verdict: 'pytorch',
+      confidence: 0.8,
+      signals: [],
+      user: 'U1',
+      at: '2026-11-24T00:00:00.000Z',
+    };
+    const outcomes = [];
+    for (let i = 0; i < 10; i++) outcomes.push(await store.addFeedback(vote));
+    expect(outcomes).toEqual(['added', ...Array(9).fill('unchanged')]);
+    expect(await store.addFeedback({ ...vote, vote: 'down' })).toBe('changed');
+    // ten clicks at once are still one vote
+    await Promise.all(Array.from({ length: 10 }, () => store.addFeedback({ ...vote, answerId: 'c' })));
+    const votes = await store.listFeedback();
+    expect(votes.map((v) => `${v.answerId}:${v.vote}`).sort()).toEqual(['b:down', 'c:up']);
   });
 });
 

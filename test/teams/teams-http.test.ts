@@ -109,9 +109,32 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
     await post(activity({ text: undefined, value: feedback?.data }));
     await post(activity({ text: undefined, value: feedback?.data }));
     expect(received).toHaveLength(thanked);
+    // a change of mind replaces the earlier vote and is thanked
+    await post(activity({ text: undefined, value: { ...feedback?.data, vote: 'down' } }));
+    expect(received).toHaveLength(thanked + 1);
     const votes = await store.listFeedback();
     expect(votes).toHaveLength(1);
-    expect(votes[0]).toMatchObject({ platform: 'teams', vote: 'up', verdict: 'unclear', user: 'aad-1' });
+    expect(votes[0]).toMatchObject({ platform: 'teams', vote: 'down', verdict: 'unclear', user: 'aad-1' });
+  });
+
+  it('a store that is down costs the conversation its memory, never the answer', async () => {
+    const down = () => Promise.reject(new Error('Connection is closed.'));
+    store.getJson = down;
+    store.setJson = down;
+    await post(activity({ text: '<at>spark-or-pytorch</at> 40 TB of logs in HDFS, nightly Hive joins' }));
+    expect(received).toHaveLength(1);
+    expect(headline(received[0] as Received)).toContain('Spark');
+    expect(JSON.stringify(received[0]?.activity)).not.toContain('Sorry');
+  });
+
+  it('a vote the store cannot take gets a reply saying so, and the server goes on', async () => {
+    await post(activity({ text: '<at>spark-or-pytorch</at> 40 TB of logs in HDFS, nightly Hive joins' }));
+    const feedback = cardOf(received[0] as Received).actions?.find((a) => a.data.vote === 'up');
+    store.addFeedback = () => Promise.reject(new Error('Connection is closed.'));
+    const response = await post(activity({ text: undefined, value: feedback?.data }));
+    expect(response.status).toBe(200);
+    expect(received[1]?.activity.text).toContain('could not be saved');
+    expect(logger.lines.some((l) => l.msg === 'teams vote not stored')).toBe(true);
   });
 
   it('introduces itself once when added to a team', async () => {
