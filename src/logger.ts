@@ -26,6 +26,15 @@ export function logAnswer(logger: Logger, platform: string, verdict: string): vo
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** A field longer than this is cut: an error that quotes what a user sent cannot flood the log. */
+export const MAX_LOG_FIELD_CHARS = 300;
+const clip = (value: unknown): unknown =>
+  typeof value === 'string' && value.length > MAX_LOG_FIELD_CHARS
+    ? `${value.slice(0, MAX_LOG_FIELD_CHARS)}… (${value.length} chars)`
+    : value;
+const clipFields = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, clip(v)]));
+
 export function createLogger(
   level: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
@@ -37,7 +46,13 @@ export function createLogger(
       if (ORDER[at] < ORDER[level]) return;
       const requestId = requestContext.getStore()?.requestId;
       write(
-        JSON.stringify({ time: now().toISOString(), level: at, msg, ...(requestId ? { requestId } : {}), ...fields }),
+        JSON.stringify({
+          time: now().toISOString(),
+          level: at,
+          msg: clip(msg),
+          ...(requestId ? { requestId } : {}),
+          ...clipFields(fields),
+        }),
       );
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
