@@ -1,6 +1,7 @@
 import { App, webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Integration, IntegrationDeps } from '../http/integration.js';
+import { startCredentialCheck } from '../http/credential-check.js';
+import type { Integration } from '../http/integration.js';
 import { registerHandlers } from './handlers.js';
 import { RouteReceiver } from './route-receiver.js';
 import { toSlackLogger } from './slack-logger.js';
@@ -21,43 +22,17 @@ const SlackConfigSchema = z
   });
 export type SlackConfig = z.infer<typeof SlackConfigSchema>;
 
-/** How often an unconfirmed Slack token is checked again. */
-const RECHECK_MS = 30_000;
-
-/**
- * Checks the bot token with auth.test in the background, again every 30 s until Slack accepts it:
- * a rejected token or an unreachable Slack is one log line and a reason for /readyz, never a crash.
- */
-function checkCredentials(client: InstanceType<typeof webApi.WebClient>, logger: IntegrationDeps['logger']) {
-  let reason: string | undefined = 'checking the Slack token (auth.test)';
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const check = async () => {
-    try {
-      await client.auth.test();
-      if (reason) logger.info('Slack accepted the bot token');
-      reason = undefined;
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      const next = code
-        ? `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again from OAuth & Permissions`
-        : `Slack could not be reached to check the token: ${(error as Error).message}`;
-      if (next !== reason) logger.error('Slack token check failed', { reason: next });
-      reason = next;
-      if (!stopped) timer = setTimeout(() => void check(), RECHECK_MS).unref();
-    }
-  };
-  void check();
-  return {
-    notReady: () => reason,
-    fail: (why: string) => {
-      reason = why;
-    },
-    stop: () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+/** Slack's auth.test: undefined when Slack accepts the bot token, or what to do about it. */
+async function slackTokenProblem(client: InstanceType<typeof webApi.WebClient>): Promise<string | undefined> {
+  try {
+    await client.auth.test();
+    return undefined;
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    return code
+      ? `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again from OAuth & Permissions`
+      : `Slack could not be reached to check the token: ${(error as Error).message}`;
+  }
 }
 
 /** The Slack bot: HTTP mode at POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. */
@@ -96,7 +71,11 @@ export const slackIntegration: Integration<SlackConfig> = {
       rejectRateLimitedCalls: true,
       logger: slackLogger,
     });
-    const credentials = checkCredentials(poster, logger);
+    const credentials = startCredentialCheck({
+      what: 'the Slack bot token (auth.test)',
+      check: () => slackTokenProblem(poster),
+      logger,
+    });
     const appOptions = {
       token: config.SLACK_BOT_TOKEN,
       // Bolt would call auth.test at construction and crash the process on an unhandled rejection

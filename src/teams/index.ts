@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { startCredentialCheck } from '../http/credential-check.js';
 import type { Integration } from '../http/integration.js';
 import { createConnectorHttpClient } from './connector-http-client.js';
 import { BodyError, readActivityBody } from './http-bridge.js';
@@ -14,6 +15,10 @@ const TeamsConfigSchema = z.object({
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).optional(),
+  MICROSOFT_LOGIN_URL: z
+    .url()
+    .refine((u) => u.startsWith('https://') || isLoopbackUrl(u), 'must be an https URL (http only on loopback)')
+    .optional(),
 });
 export type TeamsConfig = z.infer<typeof TeamsConfigSchema>;
 
@@ -32,6 +37,38 @@ class QuietCloudAdapter extends CloudAdapter {
   processAuthorized(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(authHeader, activity, logic);
   }
+}
+
+/** Where app credentials are exchanged for a token, as botbuilder does it (public cloud by default). */
+const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
+const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
+
+/**
+ * The client-credentials exchange botbuilder will make before its first reply: undefined when
+ * Microsoft Entra issues a token for the app id and password, or what to fix.
+ */
+async function teamsCredentialProblem(config: TeamsConfig, tenant: string): Promise<string | undefined> {
+  const login = (config.MICROSOFT_LOGIN_URL ?? DEFAULT_LOGIN_URL).replace(/\/+$/, '');
+  let res: Response;
+  try {
+    res = await fetch(`${login}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: config.MICROSOFT_APP_ID ?? '',
+        client_secret: config.MICROSOFT_APP_PASSWORD ?? '',
+        scope: BOT_FRAMEWORK_SCOPE,
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return `Microsoft Entra (${new URL(login).host}) could not be reached to check the app credentials: ${cause ?? (error as Error).message}`;
+  }
+  if (res.ok) return undefined;
+  const body = (await res.json().catch(() => ({}))) as { error?: string; error_description?: string };
+  const detail = body.error_description?.split(/\r?\n/)[0]?.slice(0, 160);
+  return `Microsoft Entra refused MICROSOFT_APP_ID / MICROSOFT_APP_PASSWORD (${body.error ?? `HTTP ${res.status}`}${detail ? `: ${detail}` : ''}): copy the app id and a current client secret from the Azure Bot resource`;
 }
 
 const UNAUTHORIZED = 'unauthorized: the request needs a valid Bot Framework token';
@@ -70,6 +107,8 @@ export const teamsIntegration: Integration<TeamsConfig> = {
     MICROSOFT_APP_ID: 'copy the Microsoft App ID from the Azure Bot resource → Configuration',
     MICROSOFT_APP_TYPE: 'use MultiTenant, SingleTenant or UserAssignedMSI, as registered',
     TEAMS_ALLOW_UNAUTHENTICATED: 'use true or false',
+    MICROSOFT_LOGIN_URL:
+      'unset it for the public cloud, or set the Entra login host, e.g. https://login.microsoftonline.us',
   },
   async create(config, { store, logger, delivery }) {
     const unauthenticated = !config.MICROSOFT_APP_ID;
@@ -77,13 +116,27 @@ export const teamsIntegration: Integration<TeamsConfig> = {
       logger.warn(
         'Teams: TEAMS_ALLOW_UNAUTHENTICATED=true — requests are not authenticated; replies go to loopback service URLs only',
       );
+    const appType = config.MICROSOFT_APP_TYPE ?? (config.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant');
+    const tenant = appType === 'SingleTenant' ? (config.MICROSOFT_APP_TENANT_ID ?? '') : 'botframework.com';
+    // an app id and password are checked now, as botbuilder would use them: a refused secret is
+    // a reason on /readyz and one log line, not a failure at the first reply (managed identities are not checked)
+    const credentials =
+      !unauthenticated && config.MICROSOFT_APP_PASSWORD && appType !== 'UserAssignedMSI'
+        ? startCredentialCheck({
+            what: 'the Teams app credentials (Microsoft Entra token)',
+            check: () => teamsCredentialProblem(config, tenant),
+            logger,
+          })
+        : undefined;
     const auth = new ConfigurationBotFrameworkAuthentication(
       {
         MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
         MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
         MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
-        MicrosoftAppType:
-          config.MICROSOFT_APP_TYPE ?? (config.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+        MicrosoftAppType: appType,
+        ...(config.MICROSOFT_LOGIN_URL
+          ? { ToChannelFromBotLoginUrl: `${config.MICROSOFT_LOGIN_URL.replace(/\/+$/, '')}/${tenant}` }
+          : {}),
       },
       undefined,
       undefined,
@@ -128,6 +181,8 @@ export const teamsIntegration: Integration<TeamsConfig> = {
       description: unauthenticated
         ? 'Teams: /api/messages (UNAUTHENTICATED, loopback replies only)'
         : 'Teams: /api/messages (authenticated)',
+      notReady: () => credentials?.notReady(),
+      close: async () => credentials?.stop(),
     };
   },
 };

@@ -174,6 +174,8 @@ describe('Teams with an app id configured', () => {
       MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
       MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
       MICROSOFT_APP_TYPE: 'MultiTenant',
+      // the start-up credential check goes to a name that never resolves, and is refused in-process
+      MICROSOFT_LOGIN_URL: 'https://login.example.invalid',
     });
   });
   afterEach(async () => {
@@ -194,6 +196,15 @@ describe('Teams with an app id configured', () => {
     const body = await res.text();
     expect(JSON.parse(body).error).toMatch(/^unauthorized/);
     expect(body).not.toMatch(/https?:|Error|is not a function|at /);
+  });
+
+  it('checks the app credentials at start without anything leaving the machine', async () => {
+    const end = Date.now() + 5000;
+    while (!refused.includes('login.example.invalid') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect([...new Set(refused)]).toEqual(['login.example.invalid']);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { reason: string }).reason).toContain('could not be reached');
   });
 });
 
