@@ -110,7 +110,7 @@ export function renderRecommendationCard(r: Recommendation, answerId: string): C
   const unclear = layout.verdict === 'unclear';
   if (layout.nextSteps.length > 0)
     body.push(
-      text('Next steps', { weight: 'Bolder', spacing: 'Medium' }),
+      text(layout.nextTitle, { weight: 'Bolder', spacing: 'Medium' }),
       text(layout.nextSteps.map((s) => `- [${linkLabel(s.label)}](${s.url})`).join('\n'), { spacing: 'Small' }),
     );
   if (unclear) body.push(...followUpInputs(layout.followUps));

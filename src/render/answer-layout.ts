@@ -1,5 +1,5 @@
 import type { FollowUp, Recommendation, Verdict } from '../core/index.js';
-import { carriedLine, VERDICT_EMOJI } from './labels.js';
+import { carriedLine, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
 
 /**
  * One answer, laid out once for every chat platform: what a reader sees at a glance (headline,
@@ -17,6 +17,8 @@ export type AnswerLayout = {
   /** absent when the honest answer is a question back */
   readonly badge?: Badge;
   readonly bars: readonly Bar[];
+  /** what the next steps are called for this verdict ("How to bridge them", "What to use instead", …) */
+  readonly nextTitle: string;
   readonly nextSteps: readonly Link[];
   readonly followUps: readonly FollowUp[];
   readonly carried?: string;
@@ -120,13 +122,16 @@ function nextStepsOf(r: Recommendation): Link[] {
 export function sourceLabel(url: string): string {
   try {
     const u = new URL(url);
+    const host = u.hostname.replace(/^www\./, '');
+    // a repository's issue or file says more by its repository than by its number
+    const repo = host === 'github.com' ? u.pathname.split('/').slice(1, 3).join('/') : '';
+    if (repo) return `github.com › ${repo}`;
     const last =
       u.pathname
         .split('/')
         .filter((p) => p !== '')
         .pop() ?? '';
     const page = last.replace(/\.html?$/, '').replace(/^pyspark\.ml\.functions\./, '');
-    const host = u.hostname.replace(/^www\./, '');
     return page ? `${host} › ${page.length > 32 ? `${page.slice(0, 31)}…` : page}` : host;
   } catch {
     return url;
@@ -163,6 +168,7 @@ export function layoutAnswer(r: Recommendation): AnswerLayout {
     lead: leadOf(sentence),
     ...(badge ? { badge } : {}),
     bars: barsOf(r.scores),
+    nextTitle: NEXT_SECTION_TITLE[r.verdict],
     nextSteps: nextStepsOf(r),
     followUps: r.followUps.slice(0, 3),
     ...(carried ? { carried } : {}),

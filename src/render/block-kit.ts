@@ -1,6 +1,5 @@
 import type { Comparison, Recommendation } from '../core/index.js';
 import { barText, layoutAnswer, reasonTail } from './answer-layout.js';
-import { NEXT_SECTION_TITLE } from './labels.js';
 
 /**
  * Slack's limits: 50 blocks a message, 3,000 characters a section's text, 2,000 a field, 150 a
@@ -80,9 +79,7 @@ export function renderRecommendationBlocks(
   );
   if (layout.nextSteps.length > 0)
     blocks.push(
-      section(
-        `*${NEXT_SECTION_TITLE[r.verdict]}*\n${layout.nextSteps.map((s) => `• <${s.url}|${linkLabel(s.label)}>`).join('\n')}`,
-      ),
+      section(`*${layout.nextTitle}*\n${layout.nextSteps.map((s) => `• <${s.url}|${linkLabel(s.label)}>`).join('\n')}`),
     );
   const unclear = r.verdict === 'unclear';
   const followUps = layout.followUps.map(

@@ -80,6 +80,8 @@ describe.skipIf(!hasChromium)('the preview page in headless Chromium', () => {
         await clickTeamsButton(page, /^Why/);
         expect(await reasonsShown()).toBe(true);
       }
+      // and the Slack message's "Why", for the screenshot of both open
+      if (what !== 'compare') await page.click('#slack button[data-action="why"]');
       const expanded = await cardHeight(page);
       expect(expanded).toBeGreaterThan(collapsed);
       expect(await truncatedLabels(page)).toEqual([]);
