@@ -45,6 +45,10 @@ export const BAR_CELLS = 12;
 const NEXT_STEPS = 3;
 const MAX_REASONS = 6;
 const MAX_QUOTES = 2;
+/** The asker's words are shown, not re-read: a quote or the carried line past these is cut. */
+const MAX_QUOTE_CHARS = 80;
+const MAX_CARRIED_CHARS = 200;
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const OUTCOME_LABEL: Readonly<Record<string, string>> = {
   spark: 'Spark',
@@ -107,7 +111,7 @@ export function quotesOf(evidence: string): string[] {
       if (lower.includes((unique[i] ?? '').toLowerCase())) unique.splice(i, 1);
     unique.push(s);
   }
-  return unique.slice(0, MAX_QUOTES);
+  return unique.slice(0, MAX_QUOTES).map((q) => cut(q, MAX_QUOTE_CHARS));
 }
 
 /** The suggestions that come next, each linked to its first source. */
@@ -158,7 +162,8 @@ export function layoutAnswer(r: Recommendation): AnswerLayout {
     sources.push({ label: sourceLabel(url), url });
   }
   const badge = badgeOf(r);
-  const carried = carriedLine(r);
+  const line = carriedLine(r);
+  const carried = line ? cut(line, MAX_CARRIED_CHARS) : undefined;
   const headline = `${VERDICT_EMOJI[r.verdict]} ${r.headline}`;
   const sentence = firstSentence(r.summary);
   return {

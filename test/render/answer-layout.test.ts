@@ -70,3 +70,13 @@ describe('the answer layout every chat platform draws', () => {
     expect(typed.reasons.map((l) => l.favours)).toContain('Spark');
   });
 });
+
+describe('bounds on the asker’s words', () => {
+  it('a long quote and a long carried line are cut, so a card stays small whatever was typed', () => {
+    const long = `we have 40 TB of ${'clickstream '.repeat(400)}in HDFS and need nightly joins`;
+    const first = ask(long);
+    const layout = layoutAnswer(ask('it is about 50 TB', { context: first.facts }));
+    for (const line of layout.reasons) for (const q of line.quotes) expect(q.length).toBeLessThanOrEqual(80);
+    expect((layout.carried ?? '').length).toBeLessThanOrEqual(200);
+  });
+});
