@@ -39,7 +39,7 @@ export const PREVIEW_CSS = `
 body { margin: 0; font-family: "Segoe UI", system-ui, -apple-system, sans-serif; color: #242424; background: #f5f5f5; }
 main { max-width: 600px; margin: 0 auto; }
 h1 { font-size: 20px; margin: 12px 0; padding: 0 8px; } h1 small { color: #616161; font-weight: 400; font-size: 14px; }
-h2 { font-size: 14px; color: #616161; margin: 16px 8px 4px; text-transform: uppercase; letter-spacing: .04em; }
+section > h2 { font-size: 14px; color: #616161; margin: 16px 8px 4px; text-transform: uppercase; letter-spacing: .04em; }
 form { padding: 0 8px; } label { font-weight: 600; display: block; margin-bottom: 4px; }
 textarea { width: 100%; font: inherit; padding: 6px; border: 1px solid #d1d1d1; border-radius: 4px; }
 .row { display: flex; gap: 8px; margin-top: 8px; }

@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('the preview page in headless Chromium', () => {
   );
 
   it('answers a follow-up on the Teams card in place: the card becomes the refined answer', async () => {
-    const { page, errors } = await openPage(browser, 600);
+    const { page, errors } = await openPage(browser, 360);
     await page.goto(urlFor('unclear'));
     await answered(page, 'unclear');
     const select = await page.$('#teams select[id*="data-size"], #teams select');
@@ -113,6 +113,10 @@ describe.skipIf(!hasChromium)('the preview page in headless Chromium', () => {
     await answered(page, refined.verdict);
     expect(await page.$eval('#teams', (el) => el.textContent)).toContain('you chose “Terabytes or more”');
     expect(await page.$$('#teams select')).toHaveLength(0); // no stale questions left on the card
+    // the refined card carries earlier facts, so it has "Start over" too: still no label cut at 360 px
+    expect(await page.$eval('#teams', (el) => el.textContent)).toContain('Start over');
+    expect(await truncatedLabels(page)).toEqual([]);
+    await screenshot(page, 'followup-360-answered');
     expect(errors).toEqual([]);
     await page.close();
   });
