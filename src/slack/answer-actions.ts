@@ -74,9 +74,9 @@ export function registerAnswerActions(
     const stored = chosen ? await store.getJson<StoredAnswer>(answerKey(chosen.answerId)) : undefined;
     const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
     if (!stored || !chosen) return void (await tellPrivately(client, to, { replace_original: false, text: EXPIRED }));
+    const id = randomUUID();
     try {
       const r = ask('', { context: stored.facts, answers: chosen.answers });
-      const id = randomUUID();
       const next: StoredAnswer = {
         ...stored,
         facts: r.facts,
@@ -84,8 +84,12 @@ export function registerAnswerActions(
         confidence: r.confidence,
         recommendation: r,
       };
+      // remembered before it is shown, so its buttons work at once; a store that fails costs the
+      // buttons their memory, never the answer
+      await saveAnswer(store, id, next).catch((error: Error) => {
+        logger.error('slack follow-up not remembered', { error: error.message });
+      });
       await updateInPlace(client, body, drawAnswer(next, id, false), respond);
-      await saveAnswer(store, id, next);
       logAnswer(logger, 'slack', r.verdict);
     } catch (error) {
       logger.error('follow-up failed', { error: (error as Error).message, user: body.user.id });
