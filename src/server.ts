@@ -6,6 +6,7 @@ import { DEFAULT_DELIVERY, type DeliveryPolicy } from './http/delivery-policy.js
 import type { Integration, Route, StartedIntegration } from './http/integration.js';
 import { bundledKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger, type Logger, type RequestContext, requestContext } from './logger.js';
+import { previewIntegration } from './preview/index.js';
 import { slackIntegration } from './slack/index.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
@@ -14,6 +15,7 @@ import { teamsIntegration } from './teams/index.js';
 export const INTEGRATIONS: readonly Integration<unknown>[] = [
   slackIntegration as Integration<unknown>,
   teamsIntegration as Integration<unknown>,
+  previewIntegration as Integration<unknown>,
 ];
 
 export type BotServer = { readonly port: number; readonly server: Server; close(): Promise<void> };

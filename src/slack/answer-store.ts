@@ -13,6 +13,10 @@ export type StoredAnswer = {
   readonly threadTs?: string;
   /** where a slash-command answer is delivered */
   readonly responseUrl?: string;
+  /** the answer as shown, so that "Why" and "Share" show the same one again */
+  readonly recommendation?: Recommendation;
+  /** a private (slash-command) answer's question, shown small under its headline */
+  readonly question?: string;
 };
 
 export const threadKey = (channel: string, threadTs: string) => `slack:thread:${channel}:${threadTs}`;

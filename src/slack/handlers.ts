@@ -69,6 +69,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       confidence: r.confidence,
       channel,
       ...(threadTs ? { threadTs } : {}),
+      recommendation: r,
     });
     if (rememberAs) await store.setJson(rememberAs, r.facts, chatMemorySeconds());
   };

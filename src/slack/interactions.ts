@@ -6,6 +6,7 @@ import { ask, checkChatMessage, compare, EMPTY_FACTS, InputError } from '../inde
 import { logAnswer } from '../logger.js';
 import { HELP_TEXT, renderComparisonBlocks, renderRecommendationBlocks } from '../render/block-kit.js';
 import { ALREADY_NOTED, APOLOGY, RESET_DONE, VOTE_NOT_SAVED } from '../render/labels.js';
+import { EXPIRED, registerAnswerActions, shownAnswer } from './answer-actions.js';
 import { answerKey, dmKey, type StoredAnswer, saveAnswer, THREAD_TTL_SECONDS, threadKey } from './answer-store.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { postAnswer } from './post-answer.js';
@@ -13,7 +14,6 @@ import { postAnswer } from './post-answer.js';
 /** Yields to the event loop's I/O phase: answering waits, acknowledging (Slack's 3 s) does not. */
 const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const EXPIRED = 'That answer has expired — ask again.';
 const UNDELIVERED = 'Sorry — Slack did not take my answer to your command in time. Please run it again in a minute.';
 
 /** The slash command and the buttons on answers: follow-ups, feedback, Share in channel. */
@@ -34,6 +34,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       });
     });
 
+  registerAnswerActions(app, deps, respond, tellPrivately);
+
   app.command('/spark-or-pytorch', async ({ command, ack, client }) => {
     await ack();
     await afterPendingIo(); // requests that arrived meanwhile are acknowledged before this one is answered
@@ -45,20 +47,15 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       if (compareMatch) return renderComparisonBlocks(compare(compareMatch[1]));
       const r = ask(checkChatMessage(text));
       const id = randomUUID();
-      const message = renderRecommendationBlocks(r, id, text);
-      message.blocks.splice(-1, 0, {
-        type: 'actions',
-        block_id: 'share',
-        elements: [
-          { type: 'button', text: { type: 'plain_text', text: 'Share in channel' }, action_id: 'share', value: id },
-        ],
-      });
+      const message = renderRecommendationBlocks(r, id, { question: text, share: true });
       await saveAnswer(store, id, {
         facts: r.facts,
         verdict: r.verdict,
         confidence: r.confidence,
         channel: command.channel_id,
         responseUrl: url,
+        recommendation: r,
+        question: text,
       });
       logAnswer(logger, 'slack', r.verdict);
       return message;
@@ -71,34 +68,6 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       message = { text: error instanceof InputError ? error.message : APOLOGY };
     }
     await tellPrivately(client, { url, channel: command.channel_id, user: command.user_id }, message);
-  });
-
-  app.action<BlockAction<ButtonAction>>(/^followup:/, async ({ ack, action, body, client }) => {
-    await ack();
-    const [, followUp, option] = action.action_id.split(':');
-    const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
-    const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
-    const privately = (message: object) => tellPrivately(client, to, message);
-    if (!stored || !followUp || !option) return void (await privately({ replace_original: false, text: EXPIRED }));
-    try {
-      const r = ask('', { context: stored.facts, answers: { [followUp]: option } });
-      const id = randomUUID();
-      const message = renderRecommendationBlocks(r, id);
-      if (stored.threadTs)
-        await postAnswer(
-          deps.poster,
-          { channel: stored.channel, thread_ts: stored.threadTs, ...message },
-          id,
-          deps.delivery,
-          logger,
-        );
-      else await respond(body.response_url, { response_type: 'ephemeral', replace_original: true, ...message });
-      await saveAnswer(store, id, { ...stored, facts: r.facts, verdict: r.verdict, confidence: r.confidence });
-      logAnswer(logger, 'slack', r.verdict);
-    } catch (error) {
-      logger.error('follow-up failed', { error: (error as Error).message, user: body.user.id });
-      await privately({ replace_original: false, text: APOLOGY });
-    }
   });
 
   app.action<BlockAction<ButtonAction>>(/^feedback:/, async ({ ack, action, body, client }) => {
@@ -152,8 +121,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     const stored = await store.getJson<StoredAnswer>(answerKey(action.value ?? ''));
     const to = { url: body.response_url, channel: stored?.channel ?? body.channel?.id ?? '', user: body.user.id };
     if (!stored) return void (await tellPrivately(client, to, { replace_original: false, text: EXPIRED }));
-    const r = ask('', { context: stored.facts });
-    const message = renderRecommendationBlocks(r, action.value ?? '');
+    const message = renderRecommendationBlocks(shownAnswer(stored), action.value ?? '');
     const posted = await postAnswer(
       deps.poster,
       {

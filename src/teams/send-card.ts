@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { type Activity, CardFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger.js';
 import type { CardMessage } from '../render/adaptive-card.js';
 
@@ -21,13 +21,39 @@ export function isCardRejection(status: number | undefined): boolean {
   return status !== undefined && status >= 400 && status < 500 && ![401, 403, 404, 408, 429].includes(status);
 }
 
+/** The card alone: its one line goes in `summary` (notifications, the chat list), not in a second text bubble. */
+const cardActivity = ({ card, text }: CardMessage): Partial<Activity> => ({
+  type: 'message',
+  summary: text,
+  attachments: [CardFactory.adaptiveCard(card)],
+});
+
 /**
- * Sends an Adaptive Card with its text summary. When the connector rejects the card, the user gets
- * a short plain-text apology instead and this resolves false; other failures propagate.
+ * Sends an Adaptive Card, or with `replaces` puts it in place of the card with that activity id
+ * (updateActivity), so the old card's buttons are gone. When the connector will not update that
+ * card (it is gone, or too old), a new card is sent. When the connector rejects the card itself,
+ * the user gets a short plain-text apology instead and this resolves false; other failures propagate.
  */
-export async function sendCard(context: TurnContext, { card, text }: CardMessage, logger: Logger): Promise<boolean> {
+export async function sendCard(
+  context: TurnContext,
+  message: CardMessage,
+  logger: Logger,
+  replaces?: string,
+): Promise<boolean> {
   try {
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
+    if (replaces) {
+      const updated = await context.updateActivity({ ...cardActivity(message), id: replaces }).then(
+        () => true,
+        (error: unknown) => {
+          const refused = connectorErrorOf(error);
+          if (!isCardRejection(refused.status) && refused.status !== 404) throw error;
+          logger.warn('teams card not updated in place; sending it anew', refused);
+          return false;
+        },
+      );
+      if (updated) return true;
+    }
+    await context.sendActivity(cardActivity(message));
     return true;
   } catch (error) {
     const rejected = connectorErrorOf(error);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import {
+  type Answers,
   ask,
   chatMemorySeconds,
   checkChatMessage,
@@ -11,7 +12,12 @@ import {
   type Recommendation,
 } from '../index.js';
 import { type Logger, logAnswer } from '../logger.js';
-import { renderComparisonCard, renderRecommendationCard, TEAMS_HELP } from '../render/adaptive-card.js';
+import {
+  followUpInputId,
+  renderComparisonCard,
+  renderRecommendationCard,
+  TEAMS_HELP,
+} from '../render/adaptive-card.js';
 import { isReset, RESET_DONE, VOTE_NOT_SAVED } from '../render/labels.js';
 import type { Store, VoteOutcome } from '../store/store.js';
 import { sendCard } from './send-card.js';
@@ -19,7 +25,21 @@ import { sendCard } from './send-card.js';
 /** How long an answer's buttons stay usable. */
 const TTL_SECONDS = 7 * 24 * 3600;
 type StoredAnswer = { facts: Facts; verdict: string; confidence: number };
-type SubmitData = { kind?: string; answerId?: string; followUp?: string; option?: string; vote?: string };
+type SubmitData = { kind?: string; answerId?: string; followUp?: string; option?: string; vote?: string } & Record<
+  string,
+  unknown
+>;
+const CHOOSE_FIRST = 'Choose an answer to at least one question, then press Answer.';
+
+/** What a submitted card chose: one value per follow-up drop-down, or (older cards) one button's option. */
+function answersOf(data: SubmitData): Answers {
+  const prefix = followUpInputId('');
+  const chosen = Object.entries(data).flatMap(([key, value]): [string, string][] =>
+    key.startsWith(prefix) && typeof value === 'string' && value !== '' ? [[key.slice(prefix.length), value]] : [],
+  );
+  if (data.followUp && data.option) chosen.push([data.followUp, data.option]);
+  return Object.fromEntries(chosen);
+}
 
 /** The Teams bot: answers as Adaptive Cards, remembers each conversation's facts, stores votes. */
 export class SparkOrPytorchBot extends TeamsActivityHandler {
@@ -53,10 +73,11 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     return `teams:conversation:${context.activity.conversation.id}`;
   }
 
-  private async sendAnswer(context: TurnContext, r: Recommendation) {
+  /** Sends the answer's card, or puts it in place of the card `replaces` names. */
+  private async sendAnswer(context: TurnContext, r: Recommendation, replaces?: string) {
     const id = randomUUID();
     // a card the connector rejected has no buttons to come back from: nothing to remember
-    if (!(await sendCard(context, renderRecommendationCard(r, id), this.logger))) return;
+    if (!(await sendCard(context, renderRecommendationCard(r, id), this.logger, replaces))) return;
     const stored: StoredAnswer = { facts: r.facts, verdict: r.verdict, confidence: r.confidence };
     // the card is out: a store that fails now costs the chat its memory, never an apology
     try {
@@ -108,10 +129,13 @@ export class SparkOrPytorchBot extends TeamsActivityHandler {
     if (data.kind === 'reset') return void (await this.reset(context));
     const stored = await this.store.getJson<StoredAnswer>(`teams:answer:${data.answerId ?? ''}`);
     if (!stored) return void (await context.sendActivity('That answer has expired — ask again.'));
-    if (data.kind === 'followup' && data.followUp && data.option) {
-      // the conversation's latest facts, so answers to several buttons add up
+    if (data.kind === 'followup') {
+      const answers = answersOf(data);
+      if (Object.keys(answers).length === 0) return void (await context.sendActivity(CHOOSE_FIRST));
+      // the conversation's latest facts, so answers on several cards add up; the answered card is
+      // replaced by the new answer, so no stale buttons remain
       const latest = (await this.store.getJson<Facts>(this.conversationKey(context))) ?? stored.facts;
-      await this.sendAnswer(context, ask('', { context: latest, answers: { [data.followUp]: data.option } }));
+      await this.sendAnswer(context, ask('', { context: latest, answers }), context.activity.replyToId);
       return;
     }
     if (data.kind === 'feedback' && (data.vote === 'up' || data.vote === 'down')) {

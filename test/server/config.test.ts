@@ -7,7 +7,7 @@ describe('configuration', () => {
   it('with nothing configured every integration is off and says how to turn it on', () => {
     const config = loadConfig({}, INTEGRATIONS);
     expect(config.enabled).toEqual([]);
-    expect(config.off.map((o) => o.name)).toEqual(['Slack', 'Teams']);
+    expect(config.off.map((o) => o.name)).toEqual(['Slack', 'Teams', 'Preview']);
     expect(config.off[0]?.reason).toContain('SLACK_BOT_TOKEN');
   });
 

@@ -14,6 +14,14 @@ export const LOSE = 3;
 export type Fault = number | string;
 
 export type SlackCall = { method: string; body: Record<string, unknown> };
+export type PostedMessage = {
+  channel: unknown;
+  thread_ts: unknown;
+  ts: string;
+  metadata: unknown;
+  text?: unknown;
+  blocks?: unknown;
+};
 export type FakeSlack = {
   url: string;
   calls: SlackCall[];
@@ -24,6 +32,8 @@ export type FakeSlack = {
   responseFaults: Fault[];
   /** response_url posts that reached the fake, delivered or not */
   responseAttempts: number;
+  /** messages as the channel shows them now: posted by chat.postMessage, changed by chat.update */
+  readonly messages: PostedMessage[];
   close(): Promise<void>;
 };
 
@@ -36,7 +46,7 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
   const responseFaults: Fault[] = [];
   const hung = new Set<Socket>();
   let responseAttempts = 0;
-  const posted: { channel: unknown; thread_ts: unknown; ts: string; metadata: unknown }[] = [];
+  const posted: PostedMessage[] = [];
   let ts = 1700000000;
   /** answers with the fault and returns true, or returns false when there is none */
   const inject = (fault: Fault | undefined, req: IncomingMessage, res: ServerResponse) => {
@@ -79,6 +89,8 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
         thread_ts: body.thread_ts,
         ts: `${ts++}.000100`,
         metadata: body.metadata,
+        text: body.text,
+        blocks: body.blocks,
       };
       if (record) posted.push(message);
       return message;
@@ -102,6 +114,14 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
       );
     if (method === 'chat.postMessage')
       return res.end(JSON.stringify({ ok: true, channel: body.channel, ts: post().ts }));
+    if (method === 'chat.update') {
+      // Slack's answer to updating a message that is not there (or not the app's own)
+      const message = posted.find((m) => m.channel === body.channel && m.ts === body.ts);
+      if (!message) return res.end(JSON.stringify({ ok: false, error: 'message_not_found' }));
+      message.text = body.text;
+      message.blocks = body.blocks;
+      return res.end(JSON.stringify({ ok: true, channel: body.channel, ts: body.ts, text: body.text }));
+    }
     return res.end(JSON.stringify({ ok: true }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -115,6 +135,7 @@ export async function startFakeSlack(options: { record?: boolean } = {}): Promis
     get responseAttempts() {
       return responseAttempts;
     },
+    messages: posted,
     close: () =>
       new Promise((r) => {
         for (const socket of hung) socket.destroy();

@@ -33,16 +33,20 @@ export const slashCommand = (text: string, responseUrl: string) =>
     trigger_id: '1.2.3',
   }).toString();
 
-/** A button click on one of our messages (an interactivity form body), as Slack POSTs it. */
-export const buttonClick = (click: {
+type Click = {
   actionId: string;
-  value: string | undefined;
   responseUrl: string;
   user?: string;
   channel?: string;
   messageTs?: string;
-}) =>
-  new URLSearchParams({
+  /** a private (ephemeral) message: Slack sends no `message` for it, and says so in the container */
+  ephemeral?: boolean;
+};
+
+/** A block_actions payload (an interactivity form body) about one action, as Slack POSTs it. */
+function blockActions(click: Click, action: Record<string, unknown>) {
+  const ts = click.messageTs ?? '1';
+  return new URLSearchParams({
     payload: JSON.stringify({
       type: 'block_actions',
       user: { id: click.user ?? 'U2' },
@@ -50,9 +54,24 @@ export const buttonClick = (click: {
       channel: { id: click.channel ?? 'C1' },
       api_app_id: 'A1',
       token: 'legacy',
-      container: { type: 'message', message_ts: click.messageTs ?? '1', channel_id: click.channel ?? 'C1' },
+      container: {
+        type: 'message',
+        message_ts: ts,
+        channel_id: click.channel ?? 'C1',
+        is_ephemeral: click.ephemeral ?? false,
+      },
+      ...(click.ephemeral ? {} : { message: { type: 'message', ts, user: 'UBOT', text: '' } }),
       trigger_id: '1.2',
       response_url: click.responseUrl,
-      actions: [{ type: 'button', action_id: click.actionId, block_id: 'b', value: click.value, action_ts: '1.5' }],
+      actions: [{ action_id: click.actionId, block_id: 'b', action_ts: '1.5', ...action }],
     }),
   }).toString();
+}
+
+/** A button click on one of our messages. */
+export const buttonClick = (click: Click & { value: string | undefined }) =>
+  blockActions(click, { type: 'button', value: click.value });
+
+/** An option chosen in a static_select on one of our messages. */
+export const selectChoice = (click: Click & { option: { text: { type: string; text: string }; value: string } }) =>
+  blockActions(click, { type: 'static_select', selected_option: click.option });

@@ -5,7 +5,13 @@ import { type BotServer, startServer } from '../../src/server.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { eventually, type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { buttonClick, envelope, mention, slashCommand } from './payloads.js';
+import { buttonClick, envelope, mention, selectChoice, slashCommand } from './payloads.js';
+
+type Option = { text: { type: string; text: string }; value: string };
+type Element = { action_id: string; value?: string; text?: { text: string }; options?: Option[] };
+type Block = { type: string; elements?: Element[]; accessory?: Element };
+const QUESTION_BOTH = 'score our 2B-row Hive table with a trained PyTorch model every night';
+
 import { form, json, postSigned, slackEnv } from './signed.js';
 
 let slack: FakeSlack;
@@ -166,23 +172,31 @@ describe('Slack over real HTTP, signed like Slack', () => {
     expect(JSON.stringify(answer)).toContain(expected);
   });
 
-  it('a follow-up button refines the answer in the thread; feedback is stored with the facts', async () => {
+  it('a follow-up choice updates the answer in place (chat.update, no stale choices); feedback is stored with the facts', async () => {
     await postSigned(`${base}/slack/events`, envelope(mention('Spark or PyTorch?', '1700000009.000100')), json);
     const first = await eventually(() => posts()[0]);
-    const blocks = first.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
-    const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'followup:data-size:terabytes');
-    expect(button).toBeDefined();
-    const click = (actionId: string) =>
-      buttonClick({
-        actionId,
-        value: button?.value,
-        responseUrl: `${slack.url}/response/3`,
-        messageTs: String(first.body.ts ?? '1'),
-      });
-    expect((await postSigned(`${base}/slack/events`, click('followup:data-size:terabytes'), form)).status).toBe(200);
-    const refined = await eventually(() => posts()[1]);
-    expect(refined.body.thread_ts).toBe('1700000009.000100');
+    expect(first.body.thread_ts).toBe('1700000009.000100');
+    const shown = await eventually(() => slack.messages[0]);
+    const blocks = first.body.blocks as Block[];
+    const select = blocks.find((b) => b.accessory?.action_id === 'followup:data-size')?.accessory;
+    const terabytes = select?.options?.find((o) => o.value.endsWith('|terabytes'));
+    expect(terabytes).toBeDefined();
+    const answerId = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'feedback:up')?.value;
+    const on = { responseUrl: `${slack.url}/response/3`, messageTs: shown.ts };
+    const choose = selectChoice({ ...on, actionId: 'followup:data-size', option: terabytes as Option });
+    expect((await postSigned(`${base}/slack/events`, choose, form)).status).toBe(200);
+    const update = await eventually(() => slack.calls.find((c) => c.method === 'chat.update'));
+    expect(update.body).toMatchObject({ channel: 'C1', ts: shown.ts });
+    expect(posts()).toHaveLength(1); // the answer changed where it stands: no second message
+    const refined = JSON.stringify(shown.blocks);
+    expect(refined).not.toContain('followup:data-size'); // answered: the question is gone
+    expect(refined).toContain('followup:main-job');
+    expect(refined).not.toContain(answerId); // no button of the old answer is left
+    // the refined answer is remembered for the thread: a reply there builds on it
+    const thread = await store.getJson<{ facts: { signal: string }[] }>('slack:thread:C1:1700000009.000100');
+    expect(thread?.facts.some((f) => f.signal === 'scale.large')).toBe(true);
 
+    const click = (actionId: string) => buttonClick({ ...on, actionId, value: answerId });
     await postSigned(`${base}/slack/events`, click('feedback:up'), form);
     await eventually(() => slack.responses.find((r) => String(r.text).includes('Thanks')));
     // the same vote clicked again counts once, and the voter is told so
@@ -198,6 +212,60 @@ describe('Slack over real HTTP, signed like Slack', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ platform: 'slack', vote: 'down', verdict: 'unclear', user: 'U2' });
     expect(JSON.stringify(stored[0])).not.toContain('Spark or PyTorch?');
+  });
+
+  it('"Why" opens the reasons in place and "Hide why" closes them, within ten blocks collapsed', async () => {
+    await postSigned(`${base}/slack/events`, envelope(mention(QUESTION_BOTH, '1700000010.000100')), json);
+    const shown = await eventually(() => slack.messages[0]);
+    const collapsed = shown.blocks as Block[];
+    expect(collapsed.length).toBeLessThanOrEqual(10);
+    const why = collapsed.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'why');
+    expect(why?.text?.text).toMatch(/^Why \(\d+\)$/);
+    const on = { responseUrl: `${slack.url}/response/4`, messageTs: shown.ts };
+    await postSigned(`${base}/slack/events`, buttonClick({ ...on, actionId: 'why', value: why?.value }), form);
+    await eventually(() => (JSON.stringify(shown.blocks).includes('Sources:') ? true : undefined));
+    expect(JSON.stringify(shown.blocks)).toContain('A trained network scored over a large table');
+    await postSigned(`${base}/slack/events`, buttonClick({ ...on, actionId: 'why:hide', value: why?.value }), form);
+    await eventually(() => (JSON.stringify(shown.blocks).includes('Sources:') ? undefined : true));
+    expect(shown.blocks).toEqual(collapsed);
+  });
+
+  it('a private slash-command answer opens "Why" through response_url (replace_original)', async () => {
+    await postSigned(`${base}/slack/events`, slashCommand(QUESTION_BOTH, `${slack.url}/response/5`), form);
+    const answer = await eventually(() => slack.responses[0]);
+    const why = (answer.blocks as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'why');
+    const click = buttonClick({
+      actionId: 'why',
+      value: why?.value,
+      responseUrl: `${slack.url}/response/5`,
+      ephemeral: true,
+    });
+    await postSigned(`${base}/slack/events`, click, form);
+    const open = await eventually(() => slack.responses[1]);
+    expect(open).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(JSON.stringify(open.blocks)).toContain('Sources:');
+    expect(JSON.stringify(open.blocks)).toContain('You asked:'); // still the same private answer
+    expect(JSON.stringify(open.blocks)).toContain('"action_id":"share"');
+  });
+
+  it('a comparison lists the takeaways; choosing a dimension opens it in place', async () => {
+    await postSigned(`${base}/slack/events`, slashCommand('compare', `${slack.url}/response/6`), form);
+    const answer = await eventually(() => slack.responses[0]);
+    expect((answer.blocks as Block[]).length).toBeLessThanOrEqual(10);
+    const select = (answer.blocks as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'compare:detail');
+    const latency = select?.options?.find((o) => o.value === 'latency') as Option;
+    const choose = selectChoice({
+      actionId: 'compare:detail',
+      option: latency,
+      responseUrl: `${slack.url}/response/6`,
+      ephemeral: true,
+    });
+    await postSigned(`${base}/slack/events`, choose, form);
+    const open = await eventually(() => slack.responses[1]);
+    expect(open.replace_original).toBe(true);
+    expect(JSON.stringify(open.blocks)).toContain('*Latency and serving*');
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from '../server/spawn-server.js';
 import { eventually, type FakeSlack, startFakeSlack } from '../slack/fake-slack.js';
-import { buttonClick, envelope, mention } from '../slack/payloads.js';
+import { buttonClick, envelope, mention, selectChoice } from '../slack/payloads.js';
 import { form, json, postSigned, SIGNING_SECRET } from '../slack/signed.js';
 import { type RedisProcess, startRedis } from './redis-server.js';
 
@@ -77,14 +77,25 @@ describe('two server processes sharing one real Redis', () => {
     expect(refined.body.thread_ts).toBe('20.1');
     expect(JSON.stringify(refined.body.blocks)).toContain('Neither');
 
-    const buttons = (first.body.blocks as { elements?: { action_id?: string; value: string }[] }[]).flatMap(
-      (x) => x.elements ?? [],
-    );
-    const followUp = buttons.find((e) => e.action_id?.startsWith('followup:'));
-    expect(followUp).toBeDefined();
-    await postSigned(events(b), click(followUp?.action_id ?? '', followUp?.value ?? '', 'U1'), form);
-    const viaButton = await eventually(() => posts()[before + 2]);
-    expect(viaButton.body.thread_ts).toBe('20.1');
+    // a follow-up chosen on the first answer, through the other replica, updates that answer in place
+    type Select = { action_id: string; options: { text: { type: string; text: string }; value: string }[] };
+    const select = (first.body.blocks as { accessory?: Select }[]).find((x) =>
+      x.accessory?.action_id.startsWith('followup:'),
+    )?.accessory;
+    expect(select).toBeDefined();
+    const shown = slack.messages.find((m) => m.thread_ts === '20.1' && m.blocks === first.body.blocks);
+    const choose = selectChoice({
+      actionId: select?.action_id ?? '',
+      option: select?.options[0] as Select['options'][number],
+      user: 'U1',
+      channel: 'C1',
+      messageTs: shown?.ts ?? '',
+      responseUrl: `${slack.url}/response/r`,
+    });
+    await postSigned(events(b), choose, form);
+    const update = await eventually(() => slack.calls.find((c) => c.method === 'chat.update'));
+    expect(update.body).toMatchObject({ channel: 'C1', ts: shown?.ts });
+    expect(posts()).toHaveLength(before + 2);
   });
 
   it('votes cast through both replicas are kept in Redis and exported as JSON lines without message text', async () => {

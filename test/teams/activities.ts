@@ -32,11 +32,18 @@ export const postActivity = (base: string, body: unknown, headers: Record<string
     headers: { 'content-type': 'application/json', ...headers },
   });
 
-export const cardOf = (r: Received) =>
-  (r.activity.attachments?.[0]?.content ?? {}) as {
-    body?: { text?: string; actions?: { data: Record<string, string> }[] }[];
+export type CardJson = {
+  body?: {
+    type?: string;
+    id?: string;
+    text?: string;
+    choices?: { title: string; value: string }[];
     actions?: { data: Record<string, string> }[];
-  };
+    items?: CardJson['body'];
+  }[];
+  actions?: { type: string; title: string; data: Record<string, string> }[];
+};
+export const cardOf = (r: Received) => (r.activity.attachments?.[0]?.content ?? {}) as CardJson;
 
 /** The first text block of the card: what the user reads first. */
 export const headline = (r: Received) => cardOf(r).body?.[0]?.text ?? '';

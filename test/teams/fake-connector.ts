@@ -9,7 +9,8 @@ import type { Activity } from 'botframework-schema';
  */
 export type Fault = number | 'drop' | 'hang';
 
-export type Received = { path: string; activity: Partial<Activity> };
+/** A call the fake accepted: POST …/activities sends, PUT …/activities/{activityId} updates in place. */
+export type Received = { method: string; path: string; activity: Partial<Activity> };
 export type FakeConnector = {
   /** the serviceUrl to put on activities */
   url: string;
@@ -33,7 +34,11 @@ function inject(fault: Fault, req: IncomingMessage, res: ServerResponse) {
   res.writeHead(fault, headers).end(JSON.stringify({ error: { code, message: `fake connector: ${fault}` } }));
 }
 
-/** A loopback Bot Framework connector (POST …/v3/conversations/…/activities) with injectable faults. */
+/**
+ * A loopback Bot Framework connector with injectable faults: POST /v3/conversations/{id}/activities
+ * (send) answers a new activity id, PUT /v3/conversations/{id}/activities/{activityId} (update)
+ * answers the updated activity's own id.
+ */
 export async function startFakeConnector(): Promise<FakeConnector> {
   let attempts = 0;
   const fake: Omit<FakeConnector, 'attempts' | 'close' | 'url'> = { received: [], faults: [], rule: undefined };
@@ -44,10 +49,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Partial<Activity>;
     const fault = fake.faults.shift() ?? fake.rule?.(activity);
     if (fault !== undefined) return inject(fault, req, res);
-    fake.received.push({ path: req.url ?? '', activity });
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ id: `reply-${fake.received.length}` }));
+    const method = req.method ?? 'POST';
+    const updated = method === 'PUT' ? /\/activities\/([^/?]+)$/.exec(req.url ?? '') : null;
+    if (method === 'PUT' && !updated) return inject(400, req, res);
+    fake.received.push({ method, path: req.url ?? '', activity });
+    const id = updated ? decodeURIComponent(updated[1] ?? '') : `reply-${fake.received.length}`;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -64,7 +64,10 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
     expect(received[0]?.path).toContain('/v3/conversations/19%3Aconv-1%40thread.tacv2/activities');
     expect(received[0]?.activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(headline(received[0] as Received)).toContain('Spark');
-    expect(received[0]?.activity.text).toContain('Spark');
+    // one message: the card's summary line goes in `summary`, not in a second text bubble
+    expect(received[0]?.activity.text).toBeUndefined();
+    expect(received[0]?.activity.summary).toContain('Spark');
+    expect(cardOf(received[0] as Received)).toMatchObject({ fallbackText: received[0]?.activity.summary });
   });
 
   it('logs the request once, with its id and the verdict, and never the message text', async () => {
@@ -87,22 +90,28 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
     expect(received[2]?.activity.text).toContain('compare [dimension]');
   });
 
-  it('a follow-up button refines the answer in the same conversation; a feedback vote is stored', async () => {
-    await post(activity({ text: '<at>spark-or-pytorch</at> Spark or PyTorch?' }));
+  it('a follow-up answer replaces the card in place (no stale buttons); a feedback vote is stored', async () => {
+    await post(activity({ text: '<at>spark-or-pytorch</at> Spark or PyTorch?', id: 'question-1' }));
     const card = cardOf(received[0] as Received);
-    const submit = card.body?.flatMap((b) => b.actions ?? []).find((a) => a.data.option === 'terabytes');
-    expect(submit).toBeDefined();
-    await post(activity({ text: undefined, value: { ...submit?.data, option: 'terabytes' } }));
+    const sizes = card.body?.find((b) => b.type === 'Input.ChoiceSet' && b.id === 'followup:data-size');
+    expect(sizes?.choices?.map((c) => c.value)).toContain('terabytes');
+    const answer = card.actions?.find((a) => a.title === 'Answer');
+    expect(answer?.data).toMatchObject({ kind: 'followup' });
+    // Teams sends the card's inputs with the button's data, and names the card it came from
+    const submit = (value: Record<string, unknown>) => post(activity({ text: undefined, value, replyToId: 'reply-1' }));
+    await submit({ ...answer?.data, 'followup:data-size': 'terabytes', 'followup:main-job': 'transform-data' });
     expect(received).toHaveLength(2);
-    await post(
-      activity({
-        text: undefined,
-        value: { kind: 'followup', answerId: submit?.data.answerId, followUp: 'main-job', option: 'transform-data' },
-      }),
-    );
-    expect(headline(received[2] as Received)).toContain('Spark');
+    expect(received[1]).toMatchObject({ method: 'PUT' });
+    expect(received[1]?.path).toMatch(/\/v3\/conversations\/19%3Aconv-1%40thread.tacv2\/activities\/reply-1$/);
+    expect(headline(received[1] as Received)).toContain('Spark');
+    expect(JSON.stringify(cardOf(received[1] as Received))).toContain('you chose “Terabytes or more”');
+    expect(JSON.stringify(cardOf(received[1] as Received))).not.toContain(answer?.data.answerId);
+    // nothing chosen: a word on what to do, the card stays as it is
+    await submit({ ...answer?.data });
+    expect(received[2]).toMatchObject({ method: 'POST' });
+    expect(received[2]?.activity.text).toMatch(/^Choose an answer/);
 
-    const feedback = card.actions?.find((a) => a.data.vote === 'up');
+    const feedback = card.actions?.find((a) => a.data?.vote === 'up');
     await post(activity({ text: undefined, value: feedback?.data }));
     const thanked = received.length;
     // clicking the same vote again counts once and is thanked once
@@ -129,12 +138,27 @@ describe('Teams over real HTTP, unauthenticated local mode', () => {
 
   it('a vote the store cannot take gets a reply saying so, and the server goes on', async () => {
     await post(activity({ text: '<at>spark-or-pytorch</at> 40 TB of logs in HDFS, nightly Hive joins' }));
-    const feedback = cardOf(received[0] as Received).actions?.find((a) => a.data.vote === 'up');
+    const feedback = cardOf(received[0] as Received).actions?.find((a) => a.data?.vote === 'up');
     store.addFeedback = () => Promise.reject(new Error('Connection is closed.'));
     const response = await post(activity({ text: undefined, value: feedback?.data }));
     expect(response.status).toBe(200);
     expect(received[1]?.activity.text).toContain('could not be saved');
     expect(logger.lines.some((l) => l.msg === 'teams vote not stored')).toBe(true);
+  });
+
+  it('a card that can no longer be updated is sent anew; a button from an older card still answers', async () => {
+    await post(activity({ text: '<at>spark-or-pytorch</at> Spark or PyTorch?' }));
+    const answerId = cardOf(received[0] as Received).actions?.find((a) => a.title === 'Answer')?.data.answerId;
+    connector.faults.push(404); // the connector no longer has that card
+    await post(
+      activity({
+        text: undefined,
+        replyToId: 'gone',
+        value: { kind: 'followup', answerId, followUp: 'main-job', option: 'transform-data' },
+      }),
+    );
+    expect(received[1]).toMatchObject({ method: 'POST' });
+    expect(headline(received[1] as Received)).toContain('Spark');
   });
 
   it('introduces itself once when added to a team', async () => {
@@ -228,6 +252,43 @@ describe('Adaptive Cards', () => {
     expect(context.eventCount).toBe(0); // no parse warnings or errors: every element and property known
     expect(parsed.validateProperties().validationEvents.map((e) => e.message)).toEqual([]);
     expect(parsed.getItemCount()).toBe((card.body as unknown[]).length);
+    // far under the connector's ~100 KB (and Teams' ~28 KB a message)
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    // the reasons are behind "Why": a hidden container that the toggle names
+    const why = parsed.getElementById('why');
+    if (r.reasons.length > 0) {
+      expect(why?.isVisible).toBe(false);
+      expect(JSON.stringify(card.actions)).toContain('"targetElements":["why"]');
+    }
+    // no confidence badge on a question back
+    expect(JSON.stringify(card).includes('confidence')).toBe(verdict !== 'unclear');
+    // no backslash escapes for Teams mobile to show literally
+    expect(JSON.stringify(card)).not.toMatch(/\\\\[()_]/);
     expect(card).toMatchSnapshot();
+  });
+
+  it("puts the asker's words in plain TextRuns, never in Markdown", async () => {
+    const { ask } = await import('../../src/index.js');
+    const { renderRecommendationCard } = await import('../../src/render/adaptive-card.js');
+    const r = ask('we keep 40 TB in [HDFS](https://evil.example) **now**, nightly joins');
+    const json = JSON.stringify(renderRecommendationCard(r, 'x').card);
+    const markdownTexts = [...json.matchAll(/"type":"TextBlock","text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
+    for (const t of markdownTexts) expect(t).not.toContain('evil.example');
+  });
+
+  it('a comparison card: ten takeaways, each opening its details on a tap', async () => {
+    const { compare } = await import('../../src/index.js');
+    const { renderComparisonCard } = await import('../../src/render/adaptive-card.js');
+    const c = compare();
+    const { card } = renderComparisonCard(c);
+    const parsed = new AdaptiveCard();
+    const context = new SerializationContext();
+    parsed.parse(card, context);
+    expect(context.eventCount).toBe(0);
+    expect(parsed.validateProperties().validationEvents.map((e) => e.message)).toEqual([]);
+    for (const d of c.dimensions) {
+      expect(parsed.getElementById(`dimension-${d.id}`)?.isVisible).toBe(false);
+      expect(JSON.stringify(card)).toContain(d.takeaway.replace(/"/g, '\\"'));
+    }
   });
 });
