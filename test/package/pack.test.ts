@@ -48,6 +48,8 @@ describe('what the package holds', () => {
     'dist/src/index.d.ts',
     'dist/src/cli.js',
     'knowledge/criteria.yaml',
+    'legal/privacy.md',
+    'legal/terms.md',
   ])('holds %s', (path) => {
     expect(files).toContain(path);
   });
