@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Node 24: the active LTS line (Node 20 reached end of life in April 2026)
+# Node 24: an LTS line supported until April 2028 (Node 20 reached end of life on 2026-04-30)
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
