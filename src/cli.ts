@@ -7,8 +7,15 @@ import { type CliIo, type Command, UsageError } from './cli/io.js';
 import { COMMAND_HELP, type CommandName, isCommandName, MAIN_HELP, USAGE_LINES } from './cli/usage.js';
 import { InputError } from './input-error.js';
 
-/** The package version; a test holds it equal to package.json's. */
-export const VERSION = '0.1.0';
+/** The version in the package's package.json (the nearest one above this module, in src/ and dist/src/ alike). */
+export async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  for (let url = new URL('./package.json', import.meta.url); ; url = new URL('../package.json', url)) {
+    const text = await readFile(url, 'utf8').catch(() => undefined);
+    if (text !== undefined) return (JSON.parse(text) as { version: string }).version;
+    if (new URL('..', url).pathname === new URL('.', url).pathname) return 'unknown';
+  }
+}
 
 const COMMANDS: Readonly<Record<CommandName, () => Promise<Command>>> = {
   ask: async () => (await import('./cli/ask-command.js')).askCommand,
@@ -38,7 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (name === '--version' || name === '-V') {
-    io.stdout(`spark-or-pytorch ${VERSION}\n`);
+    io.stdout(`spark-or-pytorch ${await packageVersion()}\n`);
     return 0;
   }
   if (!isCommandName(name)) {

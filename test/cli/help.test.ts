@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
-import { runCli, VERSION } from '../../src/cli.js';
+import { runCli } from '../../src/cli.js';
 
 async function run(args: string[]) {
   const io = {
@@ -56,7 +56,6 @@ describe('help everywhere', () => {
 
   it('prints the version of package.json', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(VERSION).toBe(pkg.version);
     expect((await run(['--version'])).out).toBe(`spark-or-pytorch ${pkg.version}\n`);
   });
 });

@@ -100,6 +100,9 @@ describe('installed from the tarball into an empty folder', () => {
     expect(review.status, review.stderr).toBe(0);
     expect(JSON.parse(review.stdout).frameworksAdded).toEqual(['spark']);
 
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+    expect(run(['--version']).stdout).toBe(`spark-or-pytorch ${version}\n`);
+
     const bad = run(['ask', '-x']);
     expect(bad.status).toBe(2);
   });
