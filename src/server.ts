@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig } from './config.js';
 import { DEFAULT_DELIVERY, type DeliveryPolicy } from './http/delivery-policy.js';
 import type { Integration, Route, StartedIntegration } from './http/integration.js';
+import { legalPageRoutes } from './http/legal-pages.js';
 import { bundledKnowledge } from './knowledge/load-knowledge.js';
 import { createLogger, type Logger, type RequestContext, requestContext } from './logger.js';
 import { previewIntegration } from './preview/index.js';
@@ -70,7 +71,7 @@ export async function startServer(options: {
   }
   for (const o of config.off) logger.info(`${o.name}: off — ${o.reason}`);
   const routes = new Map<string, Route>(
-    started.flatMap((s) => s.routes.map((r) => [`${r.method} ${r.path}`, r] as const)),
+    [...legalPageRoutes(), ...started.flatMap((s) => s.routes)].map((r) => [`${r.method} ${r.path}`, r] as const),
   );
   const paths = new Set([...routes.values()].map((r) => r.path).concat(['/healthz', '/readyz']));
   let inFlight = 0;

@@ -3,9 +3,6 @@ import { ANSI, PLAIN, renderRecommendationText } from '../render/terminal.js';
 import { type Command, UsageError } from './io.js';
 import { parseArgs } from './parse-args.js';
 
-export const ASK_USAGE =
-  'usage: spark-or-pytorch ask [--json] [--context ANSWER.json] [--answer QUESTION=OPTION]... [TEXT... | -]';
-
 /** The facts of a previous `ask --json` answer (or bare facts): what `--context` continues from. */
 async function readContext(path: string, io: Parameters<Command>[1]): Promise<Facts> {
   let data: unknown;

@@ -3,8 +3,6 @@ import { renderComparisonText } from '../render/terminal.js';
 import { type Command, UsageError } from './io.js';
 import { parseArgs } from './parse-args.js';
 
-export const COMPARE_USAGE = 'usage: spark-or-pytorch compare [DIMENSION] [--json]';
-
 /** `compare`: Spark and PyTorch side by side on one dimension, or all. */
 export const compareCommand: Command = async (args, io) => {
   const { flags, positionals } = parseArgs(args, { booleans: ['json'] });

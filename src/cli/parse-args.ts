@@ -1,5 +1,7 @@
 import { UsageError } from './io.js';
 
+const AFTER_DASHES = ' (text that starts with "-" goes after --)';
+
 export type ParsedArgs = {
   readonly flags: Readonly<Record<string, boolean>>;
   readonly values: Readonly<Record<string, string[]>>;
@@ -8,7 +10,9 @@ export type ParsedArgs = {
 
 /**
  * A small, strict argument parser: known boolean flags, known value options (`--x v` or
- * `--x=v`), everything else positional; `--` ends options. Unknown options are usage errors.
+ * `--x=v`), everything else positional; `--` ends options and `-` alone is a positional
+ * (standard input). Any other argument starting with `-` is an option, and an unknown one is a
+ * usage error — it never joins the question text.
  */
 export function parseArgs(
   args: readonly string[],
@@ -26,10 +30,11 @@ export function parseArgs(
       positionals.push(...args.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--') || arg === '-') {
+    if (!arg.startsWith('-') || arg === '-') {
       positionals.push(arg);
       continue;
     }
+    if (!arg.startsWith('--')) throw new UsageError(`unknown option ${arg.slice(0, 40)}${AFTER_DASHES}`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (booleans.has(name) && inline === undefined) {
       flags[name] = true;
@@ -39,7 +44,7 @@ export function parseArgs(
       if (!repeatable.has(name) && values[name]) throw new UsageError(`--${name} given twice`);
       values[name] = [...(values[name] ?? []), value];
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      throw new UsageError(`unknown option --${name.slice(0, 40)}${AFTER_DASHES}`);
     }
   }
   return { flags, values, positionals };
