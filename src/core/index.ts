@@ -20,7 +20,13 @@ export {
   type RepoConfig,
   RepoConfigSchema,
 } from './review/config.js';
-export { detectChanges, frameworksInFiles } from './review/detect-changes.js';
+export {
+  detectChanges,
+  frameworksInFiles,
+  type Inventory,
+  inventoryOf,
+  type Known,
+} from './review/detect-changes.js';
 export { type DiffFile, parseDiff } from './review/parse-diff.js';
 export { type ReviewInput, reviewChanges } from './review/review-changes.js';
 export * from './review/types.js';

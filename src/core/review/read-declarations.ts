@@ -64,7 +64,10 @@ export function normaliseName(name: string): string {
 
 const REQUIREMENT =
   /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;,\s#]+(?:\s*,\s*[<>=!~]=?\s*[^;,\s#]+)*)?\s*(?:;.*)?$/;
-const JVM_SCALA_SUFFIX = /_2\.1[0-3]$/;
+/** `_2.12`, `_2.13`, `_3` or a property such as `_${scala.binary.version}` after a JVM artifact id. */
+const JVM_SCALA_SUFFIX = /_(?:2\.1\d|3|\$\{[^}]*\}|\$\w+)$/;
+/** A quoted string that is a dictionary key (`'torch': [...]` in extras_require), not a requirement. */
+const QUOTED = /["']([^"']+)["'](\s*:)?/g;
 
 function requirement(text: string, ecosystem: Ecosystem): Declaration[] {
   const m = REQUIREMENT.exec(text);
@@ -79,7 +82,7 @@ function stripComment(line: string, marker = '#'): string {
 
 function quotedRequirements(line: string, ecosystem: Ecosystem): Declaration[] {
   if (/\bkeywords\b|\bclassifiers\b|\bdescription\b|\bname\s*=/.test(line)) return [];
-  return [...line.matchAll(/["']([^"']+)["']/g)].flatMap((m) => requirement(m[1] ?? '', ecosystem));
+  return [...line.matchAll(QUOTED)].flatMap((m) => (m[2] ? [] : requirement(m[1] ?? '', ecosystem)));
 }
 
 function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
@@ -130,7 +133,14 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
     return out;
   }
   if (ecosystem === 'sbt') {
-    for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
+    // the sbt-spark-package plugin: `sparkVersion := "3.4.1"`, `sparkComponents ++= Seq("sql", "mllib")`
+    const pluginVersion = /^\s*sparkVersion\s*:=\s*"([^"]+)"/.exec(text)?.[1];
+    if (pluginVersion) out.push({ name: 'spark-core', version: pluginVersion, ecosystem, kind: 'package' });
+    if (/^\s*sparkComponents\s*(?:\+\+=|:=|\+=)/.test(text)) {
+      for (const c of text.matchAll(/"([\w-]+)"/g))
+        out.push({ name: `spark-${c[1] ?? ''}`, version: '', ecosystem, kind: 'package' });
+    }
+    for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
       out.push({
         name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''),
         version: (m[2] ?? '').replace(/"/g, ''),
@@ -140,7 +150,7 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
     }
     return out;
   }
-  for (const m of text.matchAll(/["']org\.apache\.spark:([\w.-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
+  for (const m of text.matchAll(/["']org\.apache\.spark:([\w.${}-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
   for (const m of text.matchAll(
@@ -148,6 +158,23 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
   )) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
+  return out;
+}
+
+/**
+ * A Dockerfile that installs a Spark distribution rather than a package: the download
+ * (`spark-3.5.1-bin-hadoop3.tgz`), `SPARK_VERSION=…`, `SPARK_HOME`, or pyspark put on `PYTHONPATH`.
+ */
+function sparkDistribution(line: string): Declaration[] {
+  const out: Declaration[] = [];
+  const download = /\bspark-(\d[\w.]*|\$\{?\w+\}?)-bin-[\w.${}-]*?\.(?:tgz|tar\.gz)\b/.exec(line);
+  const pinned = /\bSPARK_VERSION\s*[=\s]\s*["']?(\d[\w.]*)/.exec(line);
+  if (download || pinned || /\bSPARK_HOME\s*[=\s]\s*\S/.test(line)) {
+    const version = pinned?.[1] ?? (download?.[1]?.startsWith('$') ? '' : (download?.[1] ?? ''));
+    out.push({ name: 'spark-core', version, ecosystem: 'docker', kind: 'package' });
+  }
+  if (/\bPYTHONPATH\b.*(?:pyspark|SPARK_HOME[}]?\/python)/.test(line))
+    out.push({ name: 'pyspark', version: '', ecosystem: 'docker', kind: 'package' });
   return out;
 }
 
@@ -225,7 +252,7 @@ export function readDeclarations(kind: FileKind, line: string): Declaration[] {
       return requirement(pipStyle ? spec : spec.replace(/=/, '=='), 'conda');
     }
     case 'docker':
-      return pipInstallArgs(line, 'docker');
+      return [...pipInstallArgs(line, 'docker'), ...sparkDistribution(line)];
     case 'notebook':
       return notebookSources(line).flatMap((source) =>
         /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source)

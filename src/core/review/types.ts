@@ -37,6 +37,23 @@ export const AssessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+export const KnownSchema = z.object({
+  framework: z.string(),
+  /** PySpark vs Spark on the JVM, PyTorch vs libtorch/DJL */
+  family: z.enum(['python', 'jvm']),
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+});
+
+export const FirstUseSchema = z.object({
+  framework: z.string(),
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  evidence: z.string(),
+  /** where the base already declares it */
+  declaredIn: z.string(),
+});
+
 export const ReviewSchema = z.object({
   changes: z.array(ChangeSchema),
   frameworksAdded: z.array(z.string()),
@@ -45,6 +62,12 @@ export const ReviewSchema = z.object({
   /** files left out by the configuration's ignore globs or because they could not be read */
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   facts: FactsSchema,
+  /** what the base branch already declares (so it is not "added") */
+  alreadyDeclared: z.array(KnownSchema),
+  /** frameworks the base declares that the new code imports (not "added") */
+  firstUses: z.array(FirstUseSchema),
+  /** what could not be read (truncated tree, failed calls): the review fell back to the diff alone */
+  notes: z.array(z.string()),
   markdown: z.string(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
