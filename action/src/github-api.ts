@@ -11,7 +11,16 @@ export type IssueComment = {
   readonly user?: { readonly login: string } | null;
 };
 
+export type TreeEntry = { readonly path: string; readonly type: string; readonly size?: number };
+export type Tree = { readonly entries: readonly TreeEntry[]; readonly truncated: boolean };
+
 export type GitHubApi = {
+  /** one call: the whole tree of a commit (`recursive=1`); GitHub cuts it short past 100,000 entries */
+  getTree(sha: string): Promise<Tree>;
+  /** one GraphQL call: the text of each path at a commit (absent when missing, binary or too large) */
+  readBlobs(sha: string, paths: readonly string[]): Promise<Record<string, string>>;
+  /** one call: package URLs (purl) of the default branch's dependency graph; undefined when it is off */
+  getDependencyPurls(): Promise<string[] | undefined>;
   /** up to `maxFiles` changed files, 100 per page */
   listPullFiles(pull: number, maxFiles: number): Promise<PullFile[]>;
   /** a file's text at a ref, or undefined when it does not exist there */

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       baseSha: pull.base.sha,
       headSha: pull.head.sha,
       changedFiles: pull.changed_files ?? 0,
+      repositoryUrl: `${github.context.serverUrl}/${owner}/${repo}`,
     },
     { configFile: core.getInput('config-file') || '.github/spark-or-pytorch.yml', failOn },
     { attempts: policy.attempts, pause: (sent) => sleep(sent ** 2 * policy.backoffMs) },

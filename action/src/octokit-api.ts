@@ -6,8 +6,54 @@ type Octokit = ReturnType<typeof getOctokit>;
 const MAX_COMMENT_PAGES = 10;
 
 /** GitHubApi over an Octokit (with retry and throttling plugins) for one repository. */
+/** The GraphQL query reading many files at one commit in one call, each under its own alias. */
+export function blobQuery(sha: string, paths: readonly string[]): string {
+  const fields = paths.map(
+    (p, i) =>
+      `f${i}: object(expression: ${JSON.stringify(`${sha}:${p}`)}) { ... on Blob { text isBinary isTruncated } }`,
+  );
+  return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`;
+}
+
+type BlobAnswer = {
+  repository: Record<string, { text?: string | null; isBinary?: boolean; isTruncated?: boolean } | null>;
+};
+
 export function createOctokitApi(octokit: Octokit, owner: string, repo: string): GitHubApi {
   return {
+    async getTree(sha) {
+      const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: '1' });
+      return {
+        entries: data.tree.map((e) => ({
+          path: e.path ?? '',
+          type: e.type ?? '',
+          ...(e.size !== undefined ? { size: e.size } : {}),
+        })),
+        truncated: data.truncated,
+      };
+    },
+    async readBlobs(sha, paths) {
+      if (paths.length === 0) return {};
+      const data = await octokit.graphql<BlobAnswer>(blobQuery(sha, paths), { owner, name: repo });
+      const out: Record<string, string> = {};
+      paths.forEach((p, i) => {
+        const blob = data.repository[`f${i}`];
+        if (blob && typeof blob.text === 'string' && !blob.isBinary && !blob.isTruncated) out[p] = blob.text;
+      });
+      return out;
+    },
+    async getDependencyPurls() {
+      try {
+        const { data } = await octokit.rest.dependencyGraph.exportSbom({ owner, repo });
+        return data.sbom.packages.flatMap((p) =>
+          (p.externalRefs ?? []).filter((r) => r.referenceType === 'purl').map((r) => r.referenceLocator),
+        );
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 404 || status === 403) return undefined;
+        throw error;
+      }
+    },
     async listPullFiles(pull, maxFiles) {
       const files: PullFile[] = [];
       for (let page = 1; files.length < maxFiles; page++) {

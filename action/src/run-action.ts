@@ -1,6 +1,14 @@
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG, parseRepoConfig, type RepoConfig, type Review, review } from '../../src/index.js';
+import {
+  bundledKnowledge,
+  DEFAULT_CONFIG,
+  parseRepoConfig,
+  type RepoConfig,
+  type Review,
+  review,
+} from '../../src/index.js';
 import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
+import { readBaseInventory } from './base-inventory.js';
 import { buildDiff } from './build-diff.js';
 import { type GitHubApi, statusOf } from './github-api.js';
 import { type Resend, upsertStickyComment } from './sticky-comment.js';
@@ -15,6 +23,8 @@ export type PullRequestEvent = {
   readonly baseSha: string;
   readonly headSha: string;
   readonly changedFiles: number;
+  /** e.g. https://github.com/acme/pipelines: lines in the comment link to the head commit there */
+  readonly repositoryUrl?: string;
 };
 
 export type ActionIo = {
@@ -68,11 +78,23 @@ export async function runAction(
   const config = await loadConfig(api, io, inputs.configFile, event.baseSha);
   const files = await api.listPullFiles(event.number, MAX_FILES);
   const diff = await buildDiff(api, files, event.baseSha, event.headSha);
+  const kb = bundledKnowledge();
+  const base = await readBaseInventory(api, kb, event.baseSha);
+  io.info(`base inventory: ${base.inventory.size} framework(s) already declared, ${base.calls} API call(s)`);
+  for (const note of base.notes) io.info(`note: ${note}`);
   const result: Review = review(diff, {
+    knowledge: kb,
     config,
+    inventory: base.inventory,
+    notes: base.notes,
     prTitle: event.title,
     prBody: event.body,
-    markdown: { filesTotal: event.changedFiles, filesRead: files.length },
+    markdown: {
+      filesTotal: event.changedFiles,
+      filesRead: files.length,
+      headSha: event.headSha,
+      ...(event.repositoryUrl ? { repositoryUrl: event.repositoryUrl } : {}),
+    },
   });
   const hasChange = result.changes.length > 0;
 
@@ -98,8 +120,13 @@ export async function runAction(
       );
   }
 
+  const notes = base.notes.map((n) => `> ${n}`).join('\n');
   await io.writeSummary(
-    hasChange ? result.markdown : 'spark-or-pytorch: this pull request adds, removes or bumps no Spark or PyTorch.',
+    hasChange
+      ? result.markdown
+      : ['spark-or-pytorch: this pull request adds, removes or bumps no Spark or PyTorch.', notes]
+          .filter(Boolean)
+          .join('\n\n'),
   );
   const worst =
     result.assessments.find((a) => a.fit === 'consider-alternative') ??

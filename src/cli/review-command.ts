@@ -66,6 +66,9 @@ export const reviewCommand: Command = async (args, io) => {
       })
     : undefined;
   const result = review(diff, { ...(config ? { config } : {}), ...(baseFiles ? { baseFiles } : {}) });
-  io.stdout(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.markdown}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else if (result.changes.length === 0 && result.firstUses.length === 0)
+    io.stdout('No Spark or PyTorch change in this diff.\n');
+  else io.stdout(`${result.markdown}\n`);
   return 0;
 };

@@ -28,6 +28,7 @@ export {
   type Known,
 } from './review/detect-changes.js';
 export { type DiffFile, parseDiff } from './review/parse-diff.js';
+export { fileKind } from './review/read-declarations.js';
 export { type ReviewInput, reviewChanges } from './review/review-changes.js';
 export * from './review/types.js';
 export * from './types.js';
