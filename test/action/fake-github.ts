@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -25,6 +26,14 @@ export type FakeGitHub = {
   commentStatus: number | undefined;
   /** what GET /user answers: a login, or a status such as 403 for GITHUB_TOKEN */
   user: string | number;
+  /** a real git repository (a directory) the git/trees, contents and GraphQL routes read from */
+  git: string | undefined;
+  /** answer recursive trees with `truncated: true` and only the first `n` entries */
+  truncateTreeAt: number | undefined;
+  /** what GET dependency-graph/sbom answers: package URLs, or a status (404: the graph is off) */
+  dependencyGraph: string[] | number;
+  /** GraphQL answers HTTP 200 with this error instead of data (GitHub's way of failing a query) */
+  graphqlError: string | undefined;
   /** statuses to answer the next requests with, whatever they are (fault injection) */
   faults: number[];
   /** `fault` for the next `times` requests matching `route` (Infinity: all of them) */
@@ -52,6 +61,25 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     commentStatus: undefined,
     user: 403,
     faults: [],
+    git: undefined,
+    truncateTreeAt: undefined,
+    dependencyGraph: 404,
+    graphqlError: undefined,
+  };
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', state.git ?? '.', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  /** the text of `path` at `ref`, or undefined when the commit has no such file */
+  const show = (ref: string, path: string) => {
+    if (!state.git) return undefined;
+    try {
+      return git('show', `${ref}:${path}`);
+    } catch {
+      return undefined;
+    }
   };
   const base = `/repos/${owner}/${repo}`;
 
@@ -67,10 +95,79 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     if (req.method === 'GET' && /\/pulls\/\d+\/files$/.test(path) && path.startsWith(base)) {
       return { status: 200, body: state.files.slice((page - 1) * perPage, page * perPage) };
     }
+    if (req.method === 'GET' && path.startsWith(`${base}/git/trees/`) && state.git) {
+      const sha = decodeURIComponent(path.slice(`${base}/git/trees/`.length));
+      let listing: string;
+      try {
+        listing = git('ls-tree', '-r', '-t', '-l', '--full-tree', sha);
+      } catch {
+        return { status: 404, body: { message: 'Not Found' } };
+      }
+      // `<mode> <type> <sha> <size>\t<path>`, the shape GitHub answers with
+      const tree = listing
+        .split('\n')
+        .filter(Boolean)
+        .map((row) => {
+          const [meta = '', file = ''] = row.split('\t');
+          const [mode, type, objectSha, size] = meta.split(/\s+/);
+          const entry = { path: file, mode, type, sha: objectSha, url: `${base}/git/${type}s/${objectSha}` };
+          return type === 'blob' ? { ...entry, size: Number(size) } : entry;
+        });
+      const cut = state.truncateTreeAt;
+      return {
+        status: 200,
+        body: {
+          sha,
+          url: `${base}/git/trees/${sha}`,
+          tree: cut === undefined ? tree : tree.slice(0, cut),
+          truncated: cut !== undefined,
+        },
+      };
+    }
+    if (req.method === 'GET' && path === `${base}/dependency-graph/sbom`) {
+      if (typeof state.dependencyGraph === 'number')
+        return {
+          status: state.dependencyGraph,
+          body: { message: 'Dependency graph is not enabled for this repository' },
+        };
+      return {
+        status: 200,
+        body: {
+          sbom: {
+            SPDXID: 'SPDXRef-DOCUMENT',
+            spdxVersion: 'SPDX-2.3',
+            packages: state.dependencyGraph.map((purl, i) => ({
+              SPDXID: `SPDXRef-${i}`,
+              name: purl.replace(/^pkg:[^/]+\//, '').replace(/@.*$/, ''),
+              externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceLocator: purl, referenceType: 'purl' }],
+            })),
+          },
+        },
+      };
+    }
+    if (req.method === 'POST' && path === '/graphql') {
+      const { query, variables } = (await readBody(req)) as { query?: string; variables?: Record<string, string> };
+      if (state.graphqlError)
+        return { status: 200, body: { data: null, errors: [{ type: 'INTERNAL', message: state.graphqlError }] } };
+      if (variables?.owner !== owner || variables?.name !== repo)
+        return {
+          status: 200,
+          body: { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'no such repository' }] },
+        };
+      const repository: Record<string, unknown> = {};
+      for (const m of String(query).matchAll(/(\w+)\s*:\s*object\(expression:\s*("(?:[^"\\]|\\.)*")\)/g)) {
+        const expression = JSON.parse(m[2] as string) as string;
+        const at = expression.indexOf(':');
+        const text = show(expression.slice(0, at), expression.slice(at + 1));
+        repository[m[1] as string] =
+          text === undefined ? null : { text, isBinary: false, isTruncated: false, byteSize: Buffer.byteLength(text) };
+      }
+      return { status: 200, body: { data: { repository } } };
+    }
     if (req.method === 'GET' && path.startsWith(`${base}/contents/`)) {
       const file = decodeURIComponent(path.slice(`${base}/contents/`.length));
       const ref = url.searchParams.get('ref') ?? '';
-      const text = state.contents[`${file}@${ref}`] ?? state.contents[file];
+      const text = state.contents[`${file}@${ref}`] ?? state.contents[file] ?? show(ref, file);
       if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
       return { status: 200, body: { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') } };
     }
