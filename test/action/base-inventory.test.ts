@@ -58,6 +58,7 @@ describe('the Action reads what the base branch already declares', () => {
           '  <dependencies>',
           '    <dependency>',
           '      <groupId>org.apache.spark</groupId>',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a Maven property, not a template
           '      <artifactId>spark-core_${scala.binary.version}</artifactId>',
           '    </dependency>',
           '  </dependencies>',
