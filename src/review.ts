@@ -36,7 +36,7 @@ function keepFor(ignored: (path: string) => boolean) {
   return (path: string): Keep => {
     if (ignored(path)) return 'none';
     const kind = fileKind(path);
-    if (kind === 'import' || kind === 'notebook') return 'changes';
+    if (kind === 'notebook') return 'changes';
     if (kind !== 'ignored') return 'all';
     return CODE_FILE.test(path) ? 'changes' : 'none';
   };

@@ -81,6 +81,17 @@ function sitesOf(kb: KnowledgeBase, path: string, lines: readonly DiffLine[], ki
   return out;
 }
 
+/** A Dockerfile instruction continued with `\` is read as one line (at the line it starts on). */
+function joinContinuations(lines: { line: number; text: string }[]) {
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const current = lines[i] as { text: string };
+    if (current.text.endsWith('\\')) {
+      current.text = `${current.text.slice(0, -1)} ${(lines[i + 1] as { text: string }).text}`;
+      (lines[i + 1] as { text: string }).text = '';
+    }
+  }
+}
+
 /** Where a framework (in one family) is already declared or used. */
 export type Known = {
   readonly framework: string;
@@ -98,9 +109,10 @@ export function inventoryOf(kb: KnowledgeBase, files: Readonly<Record<string, st
     const kind = fileKind(path);
     if (kind === 'ignored') continue;
     const lines = text.split('\n').map((t, i) => ({ line: i + 1, text: t.endsWith('\r') ? t.slice(0, -1) : t }));
+    if (kind === 'docker') joinContinuations(lines);
     for (const { match, site } of sitesOf(kb, path, lines, kind)) {
       const key = familyKey(match.framework, match.family);
-      if (match.via === 'direct' && !out.has(key))
+      if (!out.has(key))
         out.set(key, { framework: match.framework, family: match.family, file: path, line: site.line });
     }
   }
@@ -112,16 +124,21 @@ export function frameworksInFiles(kb: KnowledgeBase, files: Readonly<Record<stri
   return new Set([...inventoryOf(kb, files).values()].map((k) => k.framework));
 }
 
-/** Unchanged lines the diff shows around its changes: they exist at the base too, and cost nothing. */
+/**
+ * What the diff itself shows of the base, for free: unchanged lines around the changes, and code
+ * lines it removes (an import removed here existed at the base, so the framework was in use).
+ */
 export function inventoryOfContext(kb: KnowledgeBase, files: readonly DiffFile[]): Map<string, Known> {
   const out = new Map<string, Known>();
   for (const file of files) {
-    if (file.binary || file.context.length === 0) continue;
+    if (file.binary) continue;
     const kind = fileKind(file.oldPath);
-    if (kind === 'ignored' || kind === 'import' || kind === 'notebook') continue;
-    for (const { match, site } of sitesOf(kb, file.oldPath, file.context, kind)) {
+    if (kind === 'ignored' || kind === 'notebook') continue;
+    const lines = kind === 'import' ? [...file.context, ...file.removed] : file.context;
+    if (lines.length === 0) continue;
+    for (const { match, site } of sitesOf(kb, file.oldPath, lines, kind)) {
       const key = familyKey(match.framework, match.family);
-      if (match.via === 'direct' && !out.has(key))
+      if (!out.has(key))
         out.set(key, { framework: match.framework, family: match.family, file: file.oldPath, line: site.line });
     }
   }
@@ -164,6 +181,8 @@ export function detectWithInventory(
       ? { framework: m.framework, family: m.family, file: '', line: 0 }
       : undefined;
   };
+  const anyFamily = (framework: string): Known | undefined =>
+    inventory instanceof Map ? [...inventory.values()].find((k) => k.framework === framework) : undefined;
   type Entry = { match: Match; added: Site[]; removed: Site[]; imports: Site[] };
   const entries = new Map<string, Entry>();
   const entry = (m: Match) => {
@@ -194,6 +213,7 @@ export function detectWithInventory(
   const firstUses: FirstUse[] = [];
   const base = (m: Match, s: Site, change: Change['change']): Change => ({
     framework: m.framework,
+    family: m.family,
     change,
     via: m.via,
     ecosystem: s.ecosystem,
@@ -219,14 +239,17 @@ export function detectWithInventory(
     for (const site of removed) changes.push(base(match, site, 'removed'));
     const first = imports[0];
     if (first && added.length === 0 && removed.length === 0 && !declared.has(match.framework)) {
-      if (!there) changes.push(base(match, first, 'added'));
-      else if (there.file !== '')
+      // an import needs no manifest of its own when the base has the framework in any form
+      // (Spark on the JVM ships PySpark with it), so it is a first use, not an addition
+      const present = there ?? anyFamily(match.framework);
+      if (!present) changes.push(base(match, first, 'added'));
+      else if (present.file !== '')
         firstUses.push({
           framework: match.framework,
           file: first.file,
           line: first.line,
           evidence: first.evidence,
-          declaredIn: there.file,
+          declaredIn: present.file,
         });
     }
   }

@@ -85,10 +85,22 @@ function quotedRequirements(line: string, ecosystem: Ecosystem): Declaration[] {
   return [...line.matchAll(QUOTED)].flatMap((m) => (m[2] ? [] : requirement(m[1] ?? '', ecosystem)));
 }
 
+/**
+ * What an install argument that is not a plain requirement names: a wheel or sdist file
+ * (`dist/pyspark-3.5.1.tar.gz`, `torch-2.3.1-cp311-linux_x86_64.whl`) or a variable named after the
+ * package (`${PYSPARK_PACKAGE}`, `$(basename $PYSPARK_WHEEL_PATH)`).
+ */
+function installedName(word: string): string | undefined {
+  const variable = /\$\{?([A-Z][A-Z0-9]*)_(?:PACKAGE|PKG|WHEEL|WHEEL_PATH|SPEC)\b/.exec(word)?.[1];
+  if (variable) return variable.toLowerCase();
+  const file = /(?:^|\/)([A-Za-z][A-Za-z0-9_.]*?)-(?:\d|\*|\$)[^/]*\.(?:whl|tar\.gz|zip)$/.exec(word)?.[1];
+  return file;
+}
+
 function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
   const out: Declaration[] = [];
   for (const match of command.matchAll(
-    /\b(?:pip3?|uv pip|python3? -m pip|conda|mamba|micromamba)\s+install\s+([^&|;]*)/g,
+    /\b(?:pip3?(?:\.\d+)?|uv pip|python3?(?:\.\d+)? -m pip|conda|mamba|micromamba)(?:\s+--?[\w-]+)*\s+install\s+([^&|;]*)/g,
   )) {
     const isConda = /conda|mamba/.test(match[0]);
     const words = (match[1] ?? '').split(/\s+/).filter(Boolean);
@@ -104,7 +116,7 @@ function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
         continue;
       }
       const spec = isConda ? word.replace(/^[^:]+::/, '').replace(/=(?!=)/, '==') : word;
-      out.push(...requirement(spec, ecosystem));
+      out.push(...requirement(installedName(spec) ?? spec, ecosystem));
     }
   }
   return out;
@@ -134,8 +146,8 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
   }
   if (ecosystem === 'sbt') {
     // the sbt-spark-package plugin: `sparkVersion := "3.4.1"`, `sparkComponents ++= Seq("sql", "mllib")`
-    const pluginVersion = /^\s*sparkVersion\s*:=\s*"([^"]+)"/.exec(text)?.[1];
-    if (pluginVersion) out.push({ name: 'spark-core', version: pluginVersion, ecosystem, kind: 'package' });
+    const plugin = /^\s*sparkVersion\s*:=\s*(?:"([^"]+)"|([A-Za-z_][\w.]*)\s*(?:,|$))/.exec(text);
+    if (plugin) out.push({ name: 'spark-core', version: plugin[1] ?? plugin[2] ?? '', ecosystem, kind: 'package' });
     if (/^\s*sparkComponents\s*(?:\+\+=|:=|\+=)/.test(text)) {
       for (const c of text.matchAll(/"([\w-]+)"/g))
         out.push({ name: `spark-${c[1] ?? ''}`, version: '', ecosystem, kind: 'package' });
@@ -168,7 +180,7 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
 function sparkDistribution(line: string): Declaration[] {
   const out: Declaration[] = [];
   const download = /\bspark-(\d[\w.]*|\$\{?\w+\}?)-bin-[\w.${}-]*?\.(?:tgz|tar\.gz)\b/.exec(line);
-  const pinned = /\bSPARK_VERSION\s*[=\s]\s*["']?(\d[\w.]*)/.exec(line);
+  const pinned = /^\s*(?:ENV|ARG)\s+(?:\w+_)?SPARK_VERSION\s*[=\s]\s*["']?(\d[\w.]*)/.exec(line);
   if (download || pinned || /\bSPARK_HOME\s*[=\s]\s*\S/.test(line)) {
     const version = pinned?.[1] ?? (download?.[1]?.startsWith('$') ? '' : (download?.[1] ?? ''));
     out.push({ name: 'spark-core', version, ecosystem: 'docker', kind: 'package' });
@@ -176,6 +188,12 @@ function sparkDistribution(line: string): Declaration[] {
   if (/\bPYTHONPATH\b.*(?:pyspark|SPARK_HOME[}]?\/python)/.test(line))
     out.push({ name: 'pyspark', version: '', ecosystem: 'docker', kind: 'package' });
   return out;
+}
+
+/** `ARG PYTORCH_PACKAGE=torch==2.3.1` / `ENV PYSPARK_PACKAGE=pyspark==3.5.1`: a pinned package kept in a variable for a later install. */
+function packageArgument(line: string): Declaration[] {
+  const m = /^\s*(?:ARG|ENV)\s+\w+\s*=\s*["']?([A-Za-z][\w.-]*(?:===?|>=|~=)[^\s"']+)["']?\s*$/.exec(line);
+  return m?.[1] ? requirement(m[1], 'docker') : [];
 }
 
 /**
@@ -252,7 +270,7 @@ export function readDeclarations(kind: FileKind, line: string): Declaration[] {
       return requirement(pipStyle ? spec : spec.replace(/=/, '=='), 'conda');
     }
     case 'docker':
-      return [...pipInstallArgs(line, 'docker'), ...sparkDistribution(line)];
+      return [...pipInstallArgs(line, 'docker'), ...sparkDistribution(line), ...packageArgument(line)];
     case 'notebook':
       return notebookSources(line).flatMap((source) =>
         /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source)

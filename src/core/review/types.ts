@@ -3,6 +3,8 @@ import { FactsSchema, FollowUpSchema, ReasonSchema, SuggestionSchema } from '../
 
 export const ChangeSchema = z.object({
   framework: z.string(),
+  /** PySpark vs Spark on the JVM, PyTorch vs libtorch/DJL */
+  family: z.enum(['python', 'jvm']),
   change: z.enum(['added', 'removed', 'bumped']),
   via: z.enum(['direct', 'transitive']),
   ecosystem: z.string(),
