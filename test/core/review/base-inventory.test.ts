@@ -47,7 +47,9 @@ describe('formats found on real commits', () => {
   });
 
   it('an extras_require key named like a framework is a key, not the package', () => {
-    expect(added(diffOf('setup.py', ["+    'torch': ['torchvision>=0.2.1'],"]))).toEqual([]);
+    const extras = review(diffOf('setup.py', ["+    'torch': ['torchvision>=0.2.1'],"]));
+    expect(extras.frameworksAdded).toEqual([]); // only torchvision, which brings PyTorch transitively
+    expect(extras.changes.map((c) => `${c.via} ${c.package}`)).toEqual(['transitive torchvision']);
     expect(added(diffOf('setup.py', ['+    "spark": ["pyspark>=3.0"],']))).toEqual(['spark:python setuptools pyspark']);
   });
 });
