@@ -22,6 +22,7 @@ describe('formats found on real commits', () => {
     ['pom.xml', ['+      <artifactId>spark-core_${scala.binary.version}</artifactId>'], 'spark:jvm maven spark-core'],
     [
       'build.gradle',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Gradle property
       ['+    implementation "org.apache.spark:spark-sql_${scalaVersion}:3.5.1"'],
       'spark:jvm gradle spark-sql',
     ],
@@ -36,6 +37,7 @@ describe('formats found on real commits', () => {
     ['Dockerfile', ['+ENV APACHE_SPARK_VERSION 2.0.1'], 'spark:jvm docker spark-core'],
     ['Dockerfile', ['+ENV PYTHONPATH $SPARK_HOME/python:$PYTHONPATH'], 'spark:python docker pyspark'],
     ['Dockerfile', ['+ARG PYSPARK_PACKAGE=pyspark==3.5.1'], 'spark:python docker pyspark'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile variable
     ['Dockerfile', ['+RUN pip install ${PYTORCH_PACKAGE}'], 'pytorch:python docker pytorch'],
     [
       'Dockerfile',
