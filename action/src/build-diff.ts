@@ -1,4 +1,4 @@
-import type { GitHubApi, PullFile } from './github-api.js';
+import { FileTooLargeError, type GitHubApi, type PullFile } from './github-api.js';
 
 const MANIFEST =
   /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|Pipfile|setup\.(py|cfg)|(environment|env|conda)[^/]*\.ya?ml|pom\.xml|[^/]*\.gradle(\.kts)?|[^/]*\.sbt|Dockerfile[^/]*)$/i;
@@ -32,9 +32,15 @@ export async function buildDiff(
     let patch = f.patch;
     if (patch === undefined && MANIFEST.test(f.filename) && fetched < MAX_FETCHED) {
       fetched++;
+      // a manifest over 1 MB is left out like any file GitHub gives no patch for
+      const read = (path: string, ref: string) =>
+        api.getFileText(path, ref).catch((error: unknown) => {
+          if (error instanceof FileTooLargeError) return undefined;
+          throw error;
+        });
       const [before, after] = await Promise.all([
-        f.status === 'added' ? undefined : api.getFileText(oldPath, baseSha),
-        f.status === 'removed' ? undefined : api.getFileText(f.filename, headSha),
+        f.status === 'added' ? undefined : read(oldPath, baseSha),
+        f.status === 'removed' ? undefined : read(f.filename, headSha),
       ]);
       const removed = before?.split(/\r?\n/) ?? [];
       const added = after?.split(/\r?\n/) ?? [];

@@ -23,15 +23,27 @@ export type GitHubApi = {
   getDependencyPurls(): Promise<string[] | undefined>;
   /** up to `maxFiles` changed files, 100 per page */
   listPullFiles(pull: number, maxFiles: number): Promise<PullFile[]>;
-  /** a file's text at a ref, or undefined when it does not exist there */
+  /** a file's text at a ref, or undefined when it does not exist there; FileTooLargeError over 1 MB */
   getFileText(path: string, ref: string): Promise<string | undefined>;
   /** the login of the token's own identity; undefined when the token may not ask */
   getOwnLogin(): Promise<string | undefined>;
+  /** every comment, 100 per page (up to 100 pages) */
   listIssueComments(issue: number): Promise<IssueComment[]>;
   createIssueComment(issue: number, body: string): Promise<number>;
   updateIssueComment(id: number, body: string): Promise<void>;
   deleteIssueComment(id: number): Promise<void>;
 };
+
+/** A file GitHub will not hand over whole through the contents API (over 1 MB). */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly bytes: number,
+  ) {
+    super(`${path} is ${bytes} bytes, over the 1 MB the contents API returns`);
+    this.name = 'FileTooLargeError';
+  }
+}
 
 /** An error from GitHub with its HTTP status, whatever client raised it. */
 export function statusOf(error: unknown): number | undefined {

@@ -1,9 +1,11 @@
 import type { getOctokit } from '@actions/github';
 import type { GitHubApi, IssueComment, PullFile } from './github-api.js';
-import { statusOf } from './github-api.js';
+import { FileTooLargeError, statusOf } from './github-api.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
-const MAX_COMMENT_PAGES = 10;
+/** 10,000 comments: the sticky comment is found on the busiest pull requests (it was 1,000). */
+const MAX_COMMENT_PAGES = 100;
+const MAX_FILE_BYTES = 1024 * 1024;
 
 /** GitHubApi over an Octokit (with retry and throttling plugins) for one repository. */
 /** The GraphQL query reading many files at one commit in one call, each under its own alias. */
@@ -67,6 +69,9 @@ export function createOctokitApi(octokit: Octokit, owner: string, repo: string):
       try {
         const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
         if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+        // over 1 MB GitHub answers without the content (encoding "none")
+        if (data.size > MAX_FILE_BYTES || (data.content === '' && data.size > 0))
+          throw new FileTooLargeError(path, data.size);
         return Buffer.from(data.content, 'base64').toString('utf8');
       } catch (error) {
         if (statusOf(error) === 404) return undefined;

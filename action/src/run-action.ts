@@ -1,16 +1,9 @@
-import { parse } from 'yaml';
-import {
-  bundledKnowledge,
-  DEFAULT_CONFIG,
-  parseRepoConfig,
-  type RepoConfig,
-  type Review,
-  review,
-} from '../../src/index.js';
+import { bundledKnowledge, DEFAULT_CONFIG, type RepoConfig, type Review, review } from '../../src/index.js';
 import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
 import { readBaseInventory } from './base-inventory.js';
 import { buildDiff } from './build-diff.js';
-import { type GitHubApi, statusOf } from './github-api.js';
+import { FileTooLargeError, type GitHubApi, statusOf } from './github-api.js';
+import { readConfigText } from './load-config.js';
 import { type Resend, upsertStickyComment } from './sticky-comment.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
@@ -43,17 +36,20 @@ export type ActionInputs = {
 };
 
 async function loadConfig(api: GitHubApi, io: ActionIo, path: string, ref: string): Promise<RepoConfig> {
-  const text = await api.getFileText(path, ref);
-  if (text === undefined) return DEFAULT_CONFIG;
-  let data: unknown;
+  let text: string | undefined;
   try {
-    data = parse(text);
+    text = await api.getFileText(path, ref);
   } catch (error) {
-    io.annotate(`not valid YAML: ${(error as Error).message.split('\n')[0]}; using the defaults`, path);
+    if (!(error instanceof FileTooLargeError)) throw error;
+    io.annotate(
+      `is ${(error.bytes / 1048576).toFixed(1)} MB; the limit is 1 MB, so it was not read; using the defaults`,
+      path,
+    );
     return DEFAULT_CONFIG;
   }
-  const { config, issues } = parseRepoConfig(data);
-  for (const issue of issues) io.annotate(`${issue.path}: ${issue.message}; using the defaults`, path);
+  if (text === undefined) return DEFAULT_CONFIG;
+  const { config, problems } = readConfigText(text);
+  for (const problem of problems) io.annotate(problem, path);
   return config;
 }
 

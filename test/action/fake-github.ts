@@ -169,7 +169,14 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
       const ref = url.searchParams.get('ref') ?? '';
       const text = state.contents[`${file}@${ref}`] ?? state.contents[file] ?? show(ref, file);
       if (text === undefined) return { status: 404, body: { message: 'Not Found' } };
-      return { status: 200, body: { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') } };
+      const size = Buffer.byteLength(text);
+      // GitHub's contents API leaves the content out of files over 1 MB
+      if (size > 1024 * 1024)
+        return { status: 200, body: { type: 'file', encoding: 'none', content: '', size, path: file } };
+      return {
+        status: 200,
+        body: { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64'), size, path: file },
+      };
     }
     if (/\/issues\/\d+\/comments$/.test(path)) {
       if (req.method === 'GET')
