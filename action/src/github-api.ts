@@ -11,6 +11,21 @@ export type IssueComment = {
   readonly user?: { readonly login: string } | null;
 };
 
+/** A review comment on a line of the pull request's diff. */
+export type ReviewComment = {
+  readonly id: number;
+  readonly body?: string;
+  readonly path?: string;
+  readonly line?: number | null;
+  readonly user?: { readonly login: string } | null;
+};
+export type NewReviewComment = {
+  readonly body: string;
+  readonly path: string;
+  readonly line: number;
+  readonly commitId: string;
+};
+
 export type TreeEntry = { readonly path: string; readonly type: string; readonly size?: number };
 export type Tree = { readonly entries: readonly TreeEntry[]; readonly truncated: boolean };
 
@@ -32,6 +47,11 @@ export type GitHubApi = {
   createIssueComment(issue: number, body: string): Promise<number>;
   updateIssueComment(id: number, body: string): Promise<void>;
   deleteIssueComment(id: number): Promise<void>;
+  /** review comments on the pull request's lines, 100 per page */
+  listReviewComments(pull: number): Promise<ReviewComment[]>;
+  createReviewComment(pull: number, comment: NewReviewComment): Promise<number>;
+  updateReviewComment(id: number, body: string): Promise<void>;
+  deleteReviewComment(id: number): Promise<void>;
 };
 
 /** A file GitHub will not hand over whole through the contents API (over 1 MB). */

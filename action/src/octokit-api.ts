@@ -1,5 +1,5 @@
 import type { getOctokit } from '@actions/github';
-import type { GitHubApi, IssueComment, PullFile } from './github-api.js';
+import type { GitHubApi, IssueComment, PullFile, ReviewComment } from './github-api.js';
 import { FileTooLargeError, statusOf } from './github-api.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -117,6 +117,45 @@ export function createOctokitApi(octokit: Octokit, owner: string, repo: string):
     },
     async updateIssueComment(id, body) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+    },
+    async listReviewComments(pull) {
+      const comments: ReviewComment[] = [];
+      for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+        const { data } = await octokit.rest.pulls.listReviewComments({
+          owner,
+          repo,
+          pull_number: pull,
+          per_page: 100,
+          page,
+        });
+        comments.push(...(data as ReviewComment[]));
+        if (data.length < 100) break;
+      }
+      return comments;
+    },
+    async createReviewComment(pull, c) {
+      const { data } = await octokit.rest.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: pull,
+        body: c.body,
+        commit_id: c.commitId,
+        path: c.path,
+        line: c.line,
+        side: 'RIGHT',
+        request: { retries: 0 },
+      });
+      return data.id;
+    },
+    async updateReviewComment(id, body) {
+      await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: id, body });
+    },
+    async deleteReviewComment(id) {
+      try {
+        await octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id: id });
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
     },
     async deleteIssueComment(id) {
       try {

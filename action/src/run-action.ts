@@ -3,6 +3,7 @@ import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
 import { readBaseInventory } from './base-inventory.js';
 import { buildDiff } from './build-diff.js';
 import { FileTooLargeError, type GitHubApi, statusOf } from './github-api.js';
+import { syncInlineComments } from './inline-comment.js';
 import { readConfigText } from './load-config.js';
 import { type Resend, upsertStickyComment } from './sticky-comment.js';
 
@@ -33,6 +34,8 @@ export type ActionIo = {
 export type ActionInputs = {
   readonly configFile: string;
   readonly failOn: 'never' | 'consider-alternative';
+  /** also a review comment on the manifest line that adds each framework */
+  readonly inline?: boolean;
 };
 
 async function loadConfig(api: GitHubApi, io: ActionIo, path: string, ref: string): Promise<RepoConfig> {
@@ -117,6 +120,20 @@ export async function runAction(
   }
 
   const notes = base.notes.map((n) => `> ${n}`).join('\n');
+  if (inputs.inline) {
+    try {
+      const inline = await syncInlineComments(api, event.number, result, event.headSha);
+      io.info(
+        `inline comments: ${inline.created} created, ${inline.updated} updated, ${inline.deleted} deleted, ${inline.kept} unchanged`,
+      );
+    } catch (error) {
+      // the sticky comment and the summary carry the review; an inline comment is an extra
+      io.warning(
+        `GitHub answered ${statusOf(error) ?? 'with an error'} when writing the inline review comment; the review is in the pull request comment and the job summary.`,
+      );
+    }
+  }
+
   await io.writeSummary(
     hasChange
       ? result.markdown

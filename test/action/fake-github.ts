@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 export type FakeFile = { filename: string; status: string; patch?: string; previous_filename?: string };
 export type FakeComment = { id: number; body: string; user: { login: string } };
+export type FakeReviewComment = FakeComment & { path: string; line: number; side: string; commit_id: string };
 /**
  * What an injected fault does to a request: answer with a status (and headers), accept it and
  * never answer, drop the connection before doing anything, or do the work and drop the
@@ -21,6 +22,7 @@ export type FakeGitHub = {
   requests: { method: string; path: string; at: number }[];
   files: FakeFile[];
   comments: FakeComment[];
+  reviewComments: FakeReviewComment[];
   contents: Record<string, string>;
   /** status to answer comment writes with (e.g. 403), or undefined to accept them */
   commentStatus: number | undefined;
@@ -57,6 +59,7 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     requests: [],
     files: [],
     comments: [],
+    reviewComments: [],
     contents: {},
     commentStatus: undefined,
     user: 403,
@@ -192,6 +195,62 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
         };
         state.comments.push(comment);
         return { status: 201, body: comment };
+      }
+    }
+    if (/\/pulls\/\d+\/comments$/.test(path) && path.startsWith(base)) {
+      if (req.method === 'GET')
+        return { status: 200, body: state.reviewComments.slice((page - 1) * perPage, page * perPage) };
+      if (req.method === 'POST') {
+        const b = (await readBody(req)) as {
+          body?: string;
+          commit_id?: string;
+          path?: string;
+          line?: number;
+          side?: string;
+        };
+        // GitHub refuses a line that is not part of the diff; added lines are what we comment on
+        const file = state.files.find((f) => f.filename === b.path);
+        const addedLines = new Set<number>();
+        let next = 0;
+        for (const l of (file?.patch ?? '').split('\n')) {
+          const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(l);
+          if (hunk) next = Number(hunk[1]);
+          else if (l.startsWith('+')) addedLines.add(next++);
+          else if (!l.startsWith('-')) next++;
+        }
+        if (!b.body || !b.commit_id || b.side !== 'RIGHT' || typeof b.line !== 'number' || !addedLines.has(b.line))
+          return {
+            status: 422,
+            body: {
+              message: 'Validation Failed',
+              errors: ['pull_request_review_thread.line must be part of the diff'],
+            },
+          };
+        const comment = {
+          id: nextId++,
+          body: b.body,
+          path: b.path ?? '',
+          line: b.line,
+          side: b.side,
+          commit_id: b.commit_id,
+          user: { login: typeof state.user === 'string' ? state.user : 'github-actions[bot]' },
+        };
+        state.reviewComments.push(comment);
+        return { status: 201, body: comment };
+      }
+    }
+    const reviewCommentMatch = /\/pulls\/comments\/(\d+)$/.exec(path);
+    if (reviewCommentMatch) {
+      const id = Number(reviewCommentMatch[1]);
+      const comment = state.reviewComments.find((c) => c.id === id);
+      if (!comment) return { status: 404, body: { message: 'Not Found' } };
+      if (req.method === 'PATCH') {
+        comment.body = String((await readBody(req)).body);
+        return { status: 200, body: comment };
+      }
+      if (req.method === 'DELETE') {
+        state.reviewComments = state.reviewComments.filter((c) => c.id !== id);
+        return { status: 204 };
       }
     }
     const commentMatch = /\/issues\/comments\/(\d+)$/.exec(path);
