@@ -71,7 +71,9 @@ function lineLink(file: string, line: number, context: MarkdownContext): string 
 }
 
 function changeLine(c: Change): string {
-  const where = `${codeSpan(c.file, 120)} line ${c.line}`;
+  const where = c.cell
+    ? `${codeSpan(c.file, 120)} cell ${c.cell.index}, line ${c.cell.line}`
+    : `${codeSpan(c.file, 120)} line ${c.line}`;
   const how = c.via === 'transitive' ? ` through ${codeSpan(c.package, 60)}` : '';
   const version =
     c.change === 'bumped' ? ` ${codeSpan(c.from || '(unpinned)', 40)} → ${codeSpan(c.to || '(unpinned)', 40)}` : '';

@@ -7,7 +7,7 @@ import type { RepoConfig } from './config.js';
 import { detectWithInventory, type Inventory, inventoryOf, inventoryOfContext } from './detect-changes.js';
 import type { DiffFile } from './parse-diff.js';
 import { fileKind, notebookSources } from './read-declarations.js';
-import type { Assessment, Review } from './types.js';
+import type { Assessment, Change, Review } from './types.js';
 
 export const CODE_FILE = /\.(py|pyi|ipynb|scala|java|kt|sql|r)$/i;
 /** Bound the code read for usage facts: a huge PR still reviews in bounded time. */
@@ -72,6 +72,46 @@ function linesFor(evidence: string, code: ReturnType<typeof addedCode>) {
 }
 
 /**
+ * Where a line of a new notebook's JSON sits in the notebook: which cell, which line of its source.
+ * Jupyter writes one source line per JSON line inside `"source": [`; other layouts give nothing.
+ */
+export function notebookCellOf(lines: readonly { text: string }[], jsonLine: number, firstLine: number) {
+  let cell = 0;
+  let inSource = false;
+  let lineInCell = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as { text: string }).text;
+    if (/"cell_type"\s*:/.test(text)) {
+      if ((text.match(/"cell_type"\s*:/g) ?? []).length > 1) return undefined; // minified
+      cell++;
+    }
+    if (inSource) {
+      if (/^\s*\]/.test(text)) inSource = false;
+      else {
+        lineInCell++;
+        if (firstLine + i === jsonLine) return { index: cell, line: lineInCell };
+      }
+    } else if (/"source"\s*:\s*\[\s*$/.test(text)) {
+      inSource = true;
+      lineInCell = 0;
+    }
+  }
+  return undefined;
+}
+
+/** Notebook changes in new notebooks, placed by cell and line instead of a line of JSON. */
+function withCells(changes: Change[], files: readonly DiffFile[]): Change[] {
+  return changes.map((c) => {
+    if (c.ecosystem !== 'notebook') return c;
+    const file = files.find((f) => f.path === c.file && f.status === 'added');
+    const first = file?.added[0];
+    if (!file || !first) return c;
+    const cell = notebookCellOf(file.added, c.line, first.line);
+    return cell ? { ...c, cell } : c;
+  });
+}
+
+/**
  * The review of a pull request: which frameworks it adds, removes or bumps, what its code does
  * with them, and — per added framework — whether that fits, judged by the same criteria as `ask`.
  */
@@ -80,7 +120,9 @@ export function reviewChanges(kb: KnowledgeBase, input: ReviewInput): Omit<Revie
   const inventory = new Map(inventoryOfContext(kb, input.files));
   for (const known of [input.inventory, input.baseFiles ? inventoryOf(kb, input.baseFiles) : undefined])
     for (const [key, value] of known ?? []) inventory.set(key, value);
-  const { changes, firstUses } = detectWithInventory(kb, input.files, inventory);
+  const detected = detectWithInventory(kb, input.files, inventory);
+  const changes = withCells(detected.changes, input.files);
+  const { firstUses } = detected;
   const unique = (xs: string[]) => [...new Set(xs)];
   const frameworksAdded = unique(
     changes.filter((c) => c.change === 'added' && c.via === 'direct').map((c) => c.framework),

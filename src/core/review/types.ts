@@ -15,6 +15,8 @@ export const ChangeSchema = z.object({
   package: z.string(),
   from: z.string().optional(),
   to: z.string().optional(),
+  /** in a notebook: the cell (1-based, in file order) and the line inside its source */
+  cell: z.object({ index: z.number().int().positive(), line: z.number().int().positive() }).optional(),
 });
 export type Change = z.infer<typeof ChangeSchema>;
 

@@ -120,3 +120,34 @@ describe('what the base already has is not added', () => {
     ).toEqual(['added']);
   });
 });
+
+describe('notebooks', () => {
+  it('a finding in a new notebook names the cell and the line in the cell, not a line of JSON', () => {
+    const notebook = JSON.stringify(
+      {
+        cells: [
+          { cell_type: 'markdown', metadata: {}, source: ['# Training\n', 'notes\n'] },
+          {
+            cell_type: 'code',
+            execution_count: null,
+            metadata: {},
+            outputs: [],
+            source: ['import numpy as np\n', 'import torch\n'],
+          },
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+    const lines = notebook.split('\n');
+    const diff = `diff --git a/train.ipynb b/train.ipynb\nnew file mode 100644\n--- /dev/null\n+++ b/train.ipynb\n@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}\n`;
+    const result = review(diff);
+    expect(result.changes).toMatchObject([
+      { framework: 'pytorch', ecosystem: 'notebook', cell: { index: 2, line: 2 } },
+    ]);
+    expect(result.markdown).toContain('(notebook) — ` train.ipynb ` cell 2, line 2');
+  });
+});
