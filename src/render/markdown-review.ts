@@ -80,18 +80,34 @@ function changeLine(c: Change): string {
   return `- **${c.change}**${how}${version} (${c.ecosystem}) — ${where}: ${codeSpan(clipWords(c.evidence, 160), 200)}`;
 }
 
+const VERDICT_FIT: Record<Assessment['fit'], { emoji: string; words: string }> = {
+  fits: { emoji: '✅', words: 'it fits what the code does' },
+  'consider-alternative': { emoji: '⚠️', words: 'consider an alternative' },
+  unclear: { emoji: '❓', words: 'unclear whether it fits: the code does not show enough yet' },
+};
+
+/** "**Apache Spark** on the JVM" when every addition of it is a JVM artifact. */
+function addedName(review: Reviewed, framework: string): string {
+  const families = new Set(
+    review.changes.filter((c) => c.framework === framework && c.change === 'added').map((c) => c.family),
+  );
+  const jvmOnly = families.size === 1 && families.has('jvm');
+  return `**${frameworkName(review, framework)}**${jvmOnly ? ' on the JVM' : ''}`;
+}
+
 /** The first line a reader sees: what the pull request does and, when it adds one, whether that fits. */
 function verdictLine(review: Reviewed): string {
-  const added = review.frameworksAdded.map((f) => `**${frameworkName(review, f)}**`);
+  const added = review.frameworksAdded.map((f) => addedName(review, f));
   const removed = review.frameworksRemoved.map((f) => `**${frameworkName(review, f)}**`);
   const worst = [...review.assessments].sort((a, b) => FIT_RANK[a.fit] - FIT_RANK[b.fit])[0];
   if (added.length > 0 && worst) {
+    const { emoji, words } = VERDICT_FIT[worst.fit];
     const points =
       worst.verdict === 'unclear'
         ? ''
-        : `: the code points to **${inWords(worst.verdict)}**, ${describeConfidence(worst.confidence)} confidence`;
+        : `: the code points to **${inWords(worst.verdict)}** (${describeConfidence(worst.confidence)} confidence)`;
     const also = removed.length > 0 ? ` It removes ${removed.join(' and ')}.` : '';
-    return `${FIT_LINE[worst.fit]} — This pull request adds ${added.join(' and ')}${points}.${also}`;
+    return `${emoji} This pull request adds ${added.join(' and ')} — ${words}${points}.${also}`;
   }
   if (removed.length > 0) return `This pull request removes ${removed.join(' and ')}.`;
   const bumped = [...new Set(review.changes.filter((c) => c.change === 'bumped').map((c) => c.framework))];
