@@ -1,6 +1,7 @@
 /** review(): a 3,000-file, ~100,000-line pull request; and the GitHub API calls such a PR costs. */
 import { review } from '../src/index.js';
 import { startFakeGitHub } from '../test/action/fake-github.js';
+import { makeGitRepo } from '../test/action/git-repo.js';
 import { runBundle, SPARK_PATCH } from '../test/action/run-bundle.js';
 import { percentile } from './stats.js';
 
@@ -41,7 +42,14 @@ export async function run(): Promise<Record<string, number | string>> {
     times.push(performance.now() - start);
   }
 
+  // the base: a real git repository the fake serves trees and GraphQL blob reads from
+  const repo = makeGitRepo();
+  const baseSha = repo.commit(
+    { 'requirements.txt': 'pandas==2.2.2\nrequests>=2.31\n', 'svc/pyproject.toml': '[project]\n' },
+    'base',
+  );
   const gh = await startFakeGitHub('data-team', 'pipelines');
+  gh.git = repo.dir;
   gh.files = [
     ...Array.from({ length: 2999 }, (_, i) => ({
       filename: `docs/p${i}.md`,
@@ -50,8 +58,9 @@ export async function run(): Promise<Record<string, number | string>> {
     })),
     { filename: 'requirements.txt', status: 'modified', patch: SPARK_PATCH },
   ];
-  const result = await runBundle(gh, { changedFiles: 3000 });
+  const result = await runBundle(gh, { changedFiles: 3000, baseSha, headSha: baseSha });
   await gh.close();
+  repo.remove();
   return {
     'diff size (files × lines)': `3000 × ${lines}`,
     'review median ms (target ≤ 60)': percentile(times, 50),

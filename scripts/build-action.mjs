@@ -75,9 +75,9 @@ const result = await build({
   logLevel: 'warning',
   plugins: [inlineKnowledge, oneUndici],
   metafile: true,
-  // smaller to read and compile at every start; names are kept so stack traces stay readable
+  // smaller to read and compile at every start (failures are reported by message, not stack)
   minify: true,
-  keepNames: true,
+  keepNames: false,
   // CommonJS dependencies inside an ESM bundle need require, __filename and __dirname
   banner: {
     js: [

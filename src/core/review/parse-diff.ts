@@ -68,24 +68,27 @@ export function parseDiff(diff: string, options: ParseDiffOptions = {}): DiffFil
   let newLine = 0;
   let inHunk = false;
   let keep: Keep = 'all';
-  const lines = diff.split('\n');
-  for (let raw of lines) {
-    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-    const line = raw;
+  // lines are found with indexOf and sliced only when read: a file nobody reads costs no strings
+  for (let pos = 0; pos <= diff.length; ) {
+    let end = diff.indexOf('\n', pos);
+    if (end < 0) end = diff.length;
+    const start = pos;
+    const stop = end > start && diff.charCodeAt(end - 1) === 13 ? end - 1 : end; // a \r before \n is dropped
+    pos = end + 1;
     if (inHunk && current) {
-      const marker = line.charCodeAt(0);
-      if (marker === 43 /* + */ && !line.startsWith('+++ ')) {
-        if (keep !== 'none') current.added.push({ line: newLine, text: line.slice(1) });
+      const marker = stop > start ? diff.charCodeAt(start) : -1;
+      if (marker === 43 /* + */ && !diff.startsWith('+++ ', start)) {
+        if (keep !== 'none') current.added.push({ line: newLine, text: diff.slice(start + 1, stop) });
         newLine++;
         continue;
       }
-      if (marker === 45 /* - */ && !line.startsWith('--- ')) {
-        if (keep !== 'none') current.removed.push({ line: oldLine, text: line.slice(1) });
+      if (marker === 45 /* - */ && !diff.startsWith('--- ', start)) {
+        if (keep !== 'none') current.removed.push({ line: oldLine, text: diff.slice(start + 1, stop) });
         oldLine++;
         continue;
       }
       if (marker === 32 /*   */) {
-        if (keep === 'all') current.context.push({ line: oldLine, text: line.slice(1) });
+        if (keep === 'all') current.context.push({ line: oldLine, text: diff.slice(start + 1, stop) });
         oldLine++;
         newLine++;
         continue;
@@ -93,6 +96,7 @@ export function parseDiff(diff: string, options: ParseDiffOptions = {}): DiffFil
       if (marker === 92 /* \ */) continue; // "\ No newline at end of file"
       inHunk = false;
     }
+    const line = diff.slice(start, stop);
     if (line.startsWith('diff --git ')) {
       const match = /^diff --git (?:"a\/.*?"|a\/\S.*?) (?:"b\/(.*)"|b\/(.*))$/.exec(line);
       const path = unquotePath(match?.[1] !== undefined ? `"b/${match[1]}"` : (match?.[2] ?? ''));

@@ -29,8 +29,34 @@ export type Declaration = {
 export type FileKind = Ecosystem | 'ignored';
 
 /** Which reader a path gets, from its name alone. */
+/** Extensions some reader wants; any other file (docs, images, TypeScript, …) is ignored at once. */
+const READ_EXTENSIONS = new Set([
+  'txt',
+  'in',
+  'toml',
+  'cfg',
+  'py',
+  'pyi',
+  'yml',
+  'yaml',
+  'xml',
+  'gradle',
+  'kts',
+  'sbt',
+  'scala',
+  'ipynb',
+]);
+
 export function fileKind(path: string): FileKind {
-  const name = (path.split('/').pop() ?? '').toLowerCase();
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  if (
+    dot > 0 &&
+    !READ_EXTENSIONS.has(name.slice(dot + 1)) &&
+    !name.startsWith('dockerfile') &&
+    !name.endsWith('.dockerfile')
+  )
+    return 'ignored';
   const inRequirementsDir = /(^|\/)requirements\/[^/]+\.(txt|in)$/i.test(path);
   if (
     /^(requirements|constraints)[^/]*\.(txt|in)$/.test(name) ||
