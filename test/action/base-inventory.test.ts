@@ -115,4 +115,15 @@ describe('the Action reads what the base branch already declares', () => {
     expect(run.outputs['frameworks-added']).toBe('["spark"]');
     expect(gh.requests.length).toBeLessThanOrEqual(37);
   });
+
+  it('a manifest GitHub gives no patch for is read whole at base and head through GraphQL, not file by file', async () => {
+    const baseSha = repo.commit({ 'requirements.txt': 'numpy\n' }, 'base');
+    const headSha = repo.commit({ 'requirements.txt': 'numpy\ntorch==2.4.0\n' }, 'head');
+    gh.files = pullFiles(repo, baseSha, headSha).map(({ patch: _patch, ...f }) => f); // as for a huge file
+    const run = await runBundle(gh, { baseSha, headSha });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs['frameworks-added']).toBe('["pytorch"]');
+    expect(gh.requests.filter((r) => r.path.includes('/contents/requirements.txt'))).toHaveLength(0);
+    expect(gh.requests.filter((r) => r.path === '/graphql')).toHaveLength(3); // base and head of the file, the inventory
+  });
 });
