@@ -2,6 +2,7 @@
 // knowledge base compiled in: the snapshot `npm run build` wrote (dist/snapshot/knowledge.json,
 // checked against the YAML it came from) is inlined, so the Action never reads or parses YAML.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,7 +42,38 @@ const inlineKnowledge = {
   },
 };
 
-await build({
+// One copy of each HTTP dependency: @actions/github and @actions/http-client each carry their own
+// undici (the same version), which doubled the bundle and its start-up. Every `undici` import is
+// resolved from one place; the build stops if the copies ever differ in version.
+const undiciCopies = ['node_modules/@actions/http-client', 'node_modules/@actions/github'].map((dir) => {
+  const req = createRequire(join(root, dir, 'package.json'));
+  return { dir, version: req('undici/package.json').version };
+});
+if (new Set(undiciCopies.map((c) => c.version)).size > 1) {
+  console.error(`build-action: undici copies differ (${undiciCopies.map((c) => `${c.dir}: ${c.version}`).join(', ')})`);
+  process.exit(1);
+}
+// ... and loaded only when a request goes through a proxy: @actions/github and
+// @actions/http-client import undici at the top for their proxy paths, which evaluated about a
+// hundred of its modules at every start. The shim hands out the same fetch and ProxyAgent on first use.
+const undiciMain = createRequire(join(root, undiciCopies[0].dir, 'package.json')).resolve('undici');
+const oneUndici = {
+  name: 'one-lazy-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'lazy-undici' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-undici' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: [
+        `const load = () => require(${JSON.stringify(undiciMain)});`,
+        'export function fetch(input, init) { return load().fetch(input, init); }',
+        'export class ProxyAgent { constructor(options) { return new (load().ProxyAgent)(options); } }',
+      ].join('\n'),
+    }));
+  },
+};
+
+const result = await build({
   entryPoints: [join(root, 'action/src/main.ts')],
   outfile: join(root, 'action/dist/index.js'),
   bundle: true,
@@ -50,7 +82,11 @@ await build({
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [inlineKnowledge],
+  plugins: [inlineKnowledge, oneUndici],
+  metafile: true,
+  // smaller to read and compile at every start (failures are reported by message, not stack)
+  minify: true,
+  keepNames: false,
   // CommonJS dependencies inside an ESM bundle need require, __filename and __dirname
   banner: {
     js: [
@@ -63,4 +99,14 @@ await build({
     ].join('\n'),
   },
 });
-console.log('build-action: action/dist/index.js');
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+const undiciInputs = new Set(
+  Object.keys(result.metafile.inputs)
+    .map((p) => /(.*node_modules\/undici)\//.exec(p)?.[1])
+    .filter(Boolean),
+);
+if (undiciInputs.size > 1) {
+  console.error(`build-action: more than one undici in the bundle: ${[...undiciInputs].join(', ')}`);
+  process.exit(1);
+}
+console.log(`build-action: action/dist/index.js (${(bytes / 1048576).toFixed(2)} MiB)`);

@@ -31,6 +31,10 @@ async function main(): Promise<void> {
   if (failOn !== 'never' && failOn !== 'consider-alternative') {
     throw new Error(`input fail-on must be "never" or "consider-alternative", got "${failOn}"`);
   }
+  const inline = core.getInput('inline') || 'false';
+  if (!['true', 'false', 'True', 'False', 'TRUE', 'FALSE'].includes(inline)) {
+    throw new Error(`input inline must be "true" or "false", got "${inline}"`);
+  }
   const token = core.getInput('github-token', { required: true });
   const policy = readRetryPolicy(process.env);
   const octokit = github.getOctokit(
@@ -61,8 +65,13 @@ async function main(): Promise<void> {
       baseSha: pull.base.sha,
       headSha: pull.head.sha,
       changedFiles: pull.changed_files ?? 0,
+      repositoryUrl: `${github.context.serverUrl}/${owner}/${repo}`,
     },
-    { configFile: core.getInput('config-file') || '.github/spark-or-pytorch.yml', failOn },
+    {
+      configFile: core.getInput('config-file') || '.github/spark-or-pytorch.yml',
+      failOn,
+      inline: inline.toLowerCase() === 'true',
+    },
     { attempts: policy.attempts, pause: (sent) => sleep(sent ** 2 * policy.backoffMs) },
     {
       info: (m) => core.info(m),

@@ -1,8 +1,10 @@
-import { parse } from 'yaml';
-import { DEFAULT_CONFIG, parseRepoConfig, type RepoConfig, type Review, review } from '../../src/index.js';
+import { bundledKnowledge, DEFAULT_CONFIG, type RepoConfig, type Review, review } from '../../src/index.js';
 import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
+import { readBaseInventory } from './base-inventory.js';
 import { buildDiff } from './build-diff.js';
-import { type GitHubApi, statusOf } from './github-api.js';
+import { FileTooLargeError, type GitHubApi, statusOf } from './github-api.js';
+import { syncInlineComments } from './inline-comment.js';
+import { readConfigText } from './load-config.js';
 import { type Resend, upsertStickyComment } from './sticky-comment.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
@@ -15,6 +17,8 @@ export type PullRequestEvent = {
   readonly baseSha: string;
   readonly headSha: string;
   readonly changedFiles: number;
+  /** e.g. https://github.com/acme/pipelines: lines in the comment link to the head commit there */
+  readonly repositoryUrl?: string;
 };
 
 export type ActionIo = {
@@ -30,20 +34,25 @@ export type ActionIo = {
 export type ActionInputs = {
   readonly configFile: string;
   readonly failOn: 'never' | 'consider-alternative';
+  /** also a review comment on the manifest line that adds each framework */
+  readonly inline?: boolean;
 };
 
 async function loadConfig(api: GitHubApi, io: ActionIo, path: string, ref: string): Promise<RepoConfig> {
-  const text = await api.getFileText(path, ref);
-  if (text === undefined) return DEFAULT_CONFIG;
-  let data: unknown;
+  let text: string | undefined;
   try {
-    data = parse(text);
+    text = await api.getFileText(path, ref);
   } catch (error) {
-    io.annotate(`not valid YAML: ${(error as Error).message.split('\n')[0]}; using the defaults`, path);
+    if (!(error instanceof FileTooLargeError)) throw error;
+    io.annotate(
+      `is ${(error.bytes / 1048576).toFixed(1)} MB; the limit is 1 MB, so it was not read; using the defaults`,
+      path,
+    );
     return DEFAULT_CONFIG;
   }
-  const { config, issues } = parseRepoConfig(data);
-  for (const issue of issues) io.annotate(`${issue.path}: ${issue.message}; using the defaults`, path);
+  if (text === undefined) return DEFAULT_CONFIG;
+  const { config, problems } = readConfigText(text);
+  for (const problem of problems) io.annotate(problem, path);
   return config;
 }
 
@@ -68,11 +77,23 @@ export async function runAction(
   const config = await loadConfig(api, io, inputs.configFile, event.baseSha);
   const files = await api.listPullFiles(event.number, MAX_FILES);
   const diff = await buildDiff(api, files, event.baseSha, event.headSha);
+  const kb = bundledKnowledge();
+  const base = await readBaseInventory(api, kb, event.baseSha);
+  io.info(`base inventory: ${base.inventory.size} framework(s) already declared, ${base.calls} API call(s)`);
+  for (const note of base.notes) io.info(`note: ${note}`);
   const result: Review = review(diff, {
+    knowledge: kb,
     config,
+    inventory: base.inventory,
+    notes: base.notes,
     prTitle: event.title,
     prBody: event.body,
-    markdown: { filesTotal: event.changedFiles, filesRead: files.length },
+    markdown: {
+      filesTotal: event.changedFiles,
+      filesRead: files.length,
+      headSha: event.headSha,
+      ...(event.repositoryUrl ? { repositoryUrl: event.repositoryUrl } : {}),
+    },
   });
   const hasChange = result.changes.length > 0;
 
@@ -98,8 +119,27 @@ export async function runAction(
       );
   }
 
+  const notes = base.notes.map((n) => `> ${n}`).join('\n');
+  if (inputs.inline) {
+    try {
+      const inline = await syncInlineComments(api, event.number, result, event.headSha);
+      io.info(
+        `inline comments: ${inline.created} created, ${inline.updated} updated, ${inline.deleted} deleted, ${inline.kept} unchanged`,
+      );
+    } catch (error) {
+      // the sticky comment and the summary carry the review; an inline comment is an extra
+      io.warning(
+        `GitHub answered ${statusOf(error) ?? 'with an error'} when writing the inline review comment; the review is in the pull request comment and the job summary.`,
+      );
+    }
+  }
+
   await io.writeSummary(
-    hasChange ? result.markdown : 'spark-or-pytorch: this pull request adds, removes or bumps no Spark or PyTorch.',
+    hasChange
+      ? result.markdown
+      : ['spark-or-pytorch: this pull request adds, removes or bumps no Spark or PyTorch.', notes]
+          .filter(Boolean)
+          .join('\n\n'),
   );
   const worst =
     result.assessments.find((a) => a.fit === 'consider-alternative') ??

@@ -20,8 +20,15 @@ export {
   type RepoConfig,
   RepoConfigSchema,
 } from './review/config.js';
-export { detectChanges, frameworksInFiles } from './review/detect-changes.js';
+export {
+  detectChanges,
+  frameworksInFiles,
+  type Inventory,
+  inventoryOf,
+  type Known,
+} from './review/detect-changes.js';
 export { type DiffFile, parseDiff } from './review/parse-diff.js';
+export { fileKind } from './review/read-declarations.js';
 export { type ReviewInput, reviewChanges } from './review/review-changes.js';
 export * from './review/types.js';
 export * from './types.js';

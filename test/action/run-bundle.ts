@@ -28,7 +28,7 @@ export type Run = { code: number; stdout: string; outputs: Record<string, string
 /** Runs the built bundle the way a runner would, against the loopback fake. */
 export async function runBundle(
   gh: FakeGitHub,
-  pr: { title?: string; body?: string; changedFiles?: number } = {},
+  pr: { title?: string; body?: string; changedFiles?: number; baseSha?: string; headSha?: string } = {},
   inputs: Record<string, string> = {},
   extraEnv: Record<string, string> = {},
 ): Promise<Run> {
@@ -41,6 +41,9 @@ export async function runBundle(
     body: pr.body ?? '',
     changed_files: pr.changedFiles ?? gh.files.length,
   };
+  const pull = event.pull_request as { base: Record<string, unknown>; head: Record<string, unknown> };
+  if (pr.baseSha) pull.base = { ...pull.base, sha: pr.baseSha };
+  if (pr.headSha) pull.head = { ...pull.head, sha: pr.headSha };
   writeFileSync(join(dir, 'event.json'), JSON.stringify(event));
   writeFileSync(join(dir, 'output'), '');
   writeFileSync(join(dir, 'summary'), '');

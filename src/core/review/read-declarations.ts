@@ -29,8 +29,34 @@ export type Declaration = {
 export type FileKind = Ecosystem | 'ignored';
 
 /** Which reader a path gets, from its name alone. */
+/** Extensions some reader wants; any other file (docs, images, TypeScript, …) is ignored at once. */
+const READ_EXTENSIONS = new Set([
+  'txt',
+  'in',
+  'toml',
+  'cfg',
+  'py',
+  'pyi',
+  'yml',
+  'yaml',
+  'xml',
+  'gradle',
+  'kts',
+  'sbt',
+  'scala',
+  'ipynb',
+]);
+
 export function fileKind(path: string): FileKind {
-  const name = (path.split('/').pop() ?? '').toLowerCase();
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  if (
+    dot > 0 &&
+    !READ_EXTENSIONS.has(name.slice(dot + 1)) &&
+    !name.startsWith('dockerfile') &&
+    !name.endsWith('.dockerfile')
+  )
+    return 'ignored';
   const inRequirementsDir = /(^|\/)requirements\/[^/]+\.(txt|in)$/i.test(path);
   if (
     /^(requirements|constraints)[^/]*\.(txt|in)$/.test(name) ||
@@ -64,7 +90,10 @@ export function normaliseName(name: string): string {
 
 const REQUIREMENT =
   /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)\s*[^;,\s#]+(?:\s*,\s*[<>=!~]=?\s*[^;,\s#]+)*)?\s*(?:;.*)?$/;
-const JVM_SCALA_SUFFIX = /_2\.1[0-3]$/;
+/** `_2.12`, `_2.13`, `_3` or a property such as `_${scala.binary.version}` after a JVM artifact id. */
+const JVM_SCALA_SUFFIX = /_(?:2\.1\d|3|\$\{[^}]*\}|\$\w+)$/;
+/** A quoted string that is a dictionary key (`'torch': [...]` in extras_require), not a requirement. */
+const QUOTED = /["']([^"']+)["'](\s*:)?/g;
 
 function requirement(text: string, ecosystem: Ecosystem): Declaration[] {
   const m = REQUIREMENT.exec(text);
@@ -79,13 +108,25 @@ function stripComment(line: string, marker = '#'): string {
 
 function quotedRequirements(line: string, ecosystem: Ecosystem): Declaration[] {
   if (/\bkeywords\b|\bclassifiers\b|\bdescription\b|\bname\s*=/.test(line)) return [];
-  return [...line.matchAll(/["']([^"']+)["']/g)].flatMap((m) => requirement(m[1] ?? '', ecosystem));
+  return [...line.matchAll(QUOTED)].flatMap((m) => (m[2] ? [] : requirement(m[1] ?? '', ecosystem)));
+}
+
+/**
+ * What an install argument that is not a plain requirement names: a wheel or sdist file
+ * (`dist/pyspark-3.5.1.tar.gz`, `torch-2.3.1-cp311-linux_x86_64.whl`) or a variable named after the
+ * package (`${PYSPARK_PACKAGE}`, `$(basename $PYSPARK_WHEEL_PATH)`).
+ */
+function installedName(word: string): string | undefined {
+  const variable = /\$\{?([A-Z][A-Z0-9]*)_(?:PACKAGE|PKG|WHEEL|WHEEL_PATH|SPEC)\b/.exec(word)?.[1];
+  if (variable) return variable.toLowerCase();
+  const file = /(?:^|\/)([A-Za-z][A-Za-z0-9_.]*?)-(?:\d|\*|\$)[^/]*\.(?:whl|tar\.gz|zip)$/.exec(word)?.[1];
+  return file;
 }
 
 function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
   const out: Declaration[] = [];
   for (const match of command.matchAll(
-    /\b(?:pip3?|uv pip|python3? -m pip|conda|mamba|micromamba)\s+install\s+([^&|;]*)/g,
+    /\b(?:pip3?(?:\.\d+)?|uv pip|python3?(?:\.\d+)? -m pip|conda|mamba|micromamba)(?:\s+--?[\w-]+)*\s+install\s+([^&|;]*)/g,
   )) {
     const isConda = /conda|mamba/.test(match[0]);
     const words = (match[1] ?? '').split(/\s+/).filter(Boolean);
@@ -101,7 +142,7 @@ function pipInstallArgs(command: string, ecosystem: Ecosystem): Declaration[] {
         continue;
       }
       const spec = isConda ? word.replace(/^[^:]+::/, '').replace(/=(?!=)/, '==') : word;
-      out.push(...requirement(spec, ecosystem));
+      out.push(...requirement(installedName(spec) ?? spec, ecosystem));
     }
   }
   return out;
@@ -130,7 +171,14 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
     return out;
   }
   if (ecosystem === 'sbt') {
-    for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
+    // the sbt-spark-package plugin: `sparkVersion := "3.4.1"`, `sparkComponents ++= Seq("sql", "mllib")`
+    const plugin = /^\s*sparkVersion\s*:=\s*(?:"([^"]+)"|([A-Za-z_][\w.]*)\s*(?:,|$))/.exec(text);
+    if (plugin) out.push({ name: 'spark-core', version: plugin[1] ?? plugin[2] ?? '', ecosystem, kind: 'package' });
+    if (/^\s*sparkComponents\s*(?:\+\+=|:=|\+=)/.test(text)) {
+      for (const c of text.matchAll(/"([\w-]+)"/g))
+        out.push({ name: `spark-${c[1] ?? ''}`, version: '', ecosystem, kind: 'package' });
+    }
+    for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
       out.push({
         name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''),
         version: (m[2] ?? '').replace(/"/g, ''),
@@ -140,7 +188,7 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
     }
     return out;
   }
-  for (const m of text.matchAll(/["']org\.apache\.spark:([\w.-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
+  for (const m of text.matchAll(/["']org\.apache\.spark:([\w.${}-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
   for (const m of text.matchAll(
@@ -149,6 +197,29 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
   return out;
+}
+
+/**
+ * A Dockerfile that installs a Spark distribution rather than a package: the download
+ * (`spark-3.5.1-bin-hadoop3.tgz`), `SPARK_VERSION=…`, `SPARK_HOME`, or pyspark put on `PYTHONPATH`.
+ */
+function sparkDistribution(line: string): Declaration[] {
+  const out: Declaration[] = [];
+  const download = /\bspark-(\d[\w.]*|\$\{?\w+\}?)-bin-[\w.${}-]*?\.(?:tgz|tar\.gz)\b/.exec(line);
+  const pinned = /^\s*(?:ENV|ARG)\s+(?:\w+_)?SPARK_VERSION\s*[=\s]\s*["']?(\d[\w.]*)/.exec(line);
+  if (download || pinned || /\bSPARK_HOME\s*[=\s]\s*\S/.test(line)) {
+    const version = pinned?.[1] ?? (download?.[1]?.startsWith('$') ? '' : (download?.[1] ?? ''));
+    out.push({ name: 'spark-core', version, ecosystem: 'docker', kind: 'package' });
+  }
+  if (/\bPYTHONPATH\b.*(?:pyspark|SPARK_HOME[}]?\/python)/.test(line))
+    out.push({ name: 'pyspark', version: '', ecosystem: 'docker', kind: 'package' });
+  return out;
+}
+
+/** `ARG PYTORCH_PACKAGE=torch==2.3.1` / `ENV PYSPARK_PACKAGE=pyspark==3.5.1`: a pinned package kept in a variable for a later install. */
+function packageArgument(line: string): Declaration[] {
+  const m = /^\s*(?:ARG|ENV)\s+\w+\s*=\s*["']?([A-Za-z][\w.-]*(?:===?|>=|~=)[^\s"']+)["']?\s*$/.exec(line);
+  return m?.[1] ? requirement(m[1], 'docker') : [];
 }
 
 /**
@@ -225,7 +296,7 @@ export function readDeclarations(kind: FileKind, line: string): Declaration[] {
       return requirement(pipStyle ? spec : spec.replace(/=/, '=='), 'conda');
     }
     case 'docker':
-      return pipInstallArgs(line, 'docker');
+      return [...pipInstallArgs(line, 'docker'), ...sparkDistribution(line), ...packageArgument(line)];
     case 'notebook':
       return notebookSources(line).flatMap((source) =>
         /^\s*[%!]\s*(pip|conda|mamba)\s+install\b/.test(source)

@@ -4,12 +4,12 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Facts } from '../types.js';
 import type { RepoConfig } from './config.js';
-import { detectChanges, frameworksInFiles } from './detect-changes.js';
+import { detectWithInventory, type Inventory, inventoryOf, inventoryOfContext } from './detect-changes.js';
 import type { DiffFile } from './parse-diff.js';
 import { fileKind, notebookSources } from './read-declarations.js';
 import type { Assessment, Change, Review } from './types.js';
 
-const CODE_FILE = /\.(py|pyi|ipynb|scala|java|kt|sql|r)$/i;
+export const CODE_FILE = /\.(py|pyi|ipynb|scala|java|kt|sql|r)$/i;
 /** Bound the code read for usage facts: a huge PR still reviews in bounded time. */
 const MAX_CODE_CHARS = 400_000;
 
@@ -18,20 +18,29 @@ export type ReviewInput = {
   readonly config: RepoConfig;
   /** base contents of files (path → text): a framework already used there is not "added" */
   readonly baseFiles?: Readonly<Record<string, string>>;
+  /** what the base already declares, when known another way (the Action's inventory) */
+  readonly inventory?: Inventory;
   readonly prTitle?: string;
   readonly prBody?: string;
 };
 
-/** The added code, one line per entry, with where it came from (notebook cells decoded). */
+/**
+ * The added code, one entry per distinct line (the first place it appears), notebook cells
+ * decoded. Thousands of near-identical generated lines are read once.
+ */
 function addedCode(files: readonly DiffFile[]) {
   const lines: { file: string; line: number; text: string }[] = [];
+  const seen = new Set<string>();
   let size = 0;
   for (const file of files) {
     if (file.binary || !CODE_FILE.test(file.path)) continue;
     const notebook = fileKind(file.path) === 'notebook';
     for (const { line, text } of file.added) {
       for (const code of notebook ? notebookSources(text) : [text]) {
-        size += code.length;
+        const trimmed = code.trim();
+        if (trimmed === '' || seen.has(trimmed)) continue;
+        seen.add(trimmed);
+        size += trimmed.length;
         if (size > MAX_CODE_CHARS) return lines;
         lines.push({ file: file.path, line, text: code.replace(/\n$/, '') });
       }
@@ -63,12 +72,57 @@ function linesFor(evidence: string, code: ReturnType<typeof addedCode>) {
 }
 
 /**
+ * Where a line of a new notebook's JSON sits in the notebook: which cell, which line of its source.
+ * Jupyter writes one source line per JSON line inside `"source": [`; other layouts give nothing.
+ */
+export function notebookCellOf(lines: readonly { text: string }[], jsonLine: number, firstLine: number) {
+  let cell = 0;
+  let inSource = false;
+  let lineInCell = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as { text: string }).text;
+    if (/"cell_type"\s*:/.test(text)) {
+      if ((text.match(/"cell_type"\s*:/g) ?? []).length > 1) return undefined; // minified
+      cell++;
+    }
+    if (inSource) {
+      if (/^\s*\]/.test(text)) inSource = false;
+      else {
+        lineInCell++;
+        if (firstLine + i === jsonLine) return { index: cell, line: lineInCell };
+      }
+    } else if (/"source"\s*:\s*\[\s*$/.test(text)) {
+      inSource = true;
+      lineInCell = 0;
+    }
+  }
+  return undefined;
+}
+
+/** Notebook changes in new notebooks, placed by cell and line instead of a line of JSON. */
+function withCells(changes: Change[], files: readonly DiffFile[]): Change[] {
+  return changes.map((c) => {
+    if (c.ecosystem !== 'notebook') return c;
+    const file = files.find((f) => f.path === c.file && f.status === 'added');
+    const first = file?.added[0];
+    if (!file || !first) return c;
+    const cell = notebookCellOf(file.added, c.line, first.line);
+    return cell ? { ...c, cell } : c;
+  });
+}
+
+/**
  * The review of a pull request: which frameworks it adds, removes or bumps, what its code does
  * with them, and — per added framework — whether that fits, judged by the same criteria as `ask`.
  */
-export function reviewChanges(kb: KnowledgeBase, input: ReviewInput): Omit<Review, 'markdown' | 'skipped'> {
-  const alreadyUsed = input.baseFiles ? frameworksInFiles(kb, input.baseFiles) : new Set<string>();
-  const changes: Change[] = detectChanges(kb, input.files, alreadyUsed);
+export function reviewChanges(kb: KnowledgeBase, input: ReviewInput): Omit<Review, 'markdown' | 'skipped' | 'notes'> {
+  // what the base already has: the inventory passed in, the base files, and the diff's unchanged lines
+  const inventory = new Map(inventoryOfContext(kb, input.files));
+  for (const known of [input.inventory, input.baseFiles ? inventoryOf(kb, input.baseFiles) : undefined])
+    for (const [key, value] of known ?? []) inventory.set(key, value);
+  const detected = detectWithInventory(kb, input.files, inventory);
+  const changes = withCells(detected.changes, input.files);
+  const { firstUses } = detected;
   const unique = (xs: string[]) => [...new Set(xs)];
   const frameworksAdded = unique(
     changes.filter((c) => c.change === 'added' && c.via === 'direct').map((c) => c.framework),
@@ -115,5 +169,11 @@ export function reviewChanges(kb: KnowledgeBase, input: ReviewInput): Omit<Revie
       policy,
     };
   });
-  return { changes, frameworksAdded, frameworksRemoved, assessments, facts };
+  const already = [...inventory.values()].map((k) => ({
+    framework: k.framework,
+    family: k.family,
+    file: k.file,
+    line: k.line,
+  }));
+  return { changes, frameworksAdded, frameworksRemoved, assessments, facts, firstUses, alreadyDeclared: already };
 }

@@ -3,6 +3,8 @@ import { FactsSchema, FollowUpSchema, ReasonSchema, SuggestionSchema } from '../
 
 export const ChangeSchema = z.object({
   framework: z.string(),
+  /** PySpark vs Spark on the JVM, PyTorch vs libtorch/DJL */
+  family: z.enum(['python', 'jvm']),
   change: z.enum(['added', 'removed', 'bumped']),
   via: z.enum(['direct', 'transitive']),
   ecosystem: z.string(),
@@ -13,6 +15,8 @@ export const ChangeSchema = z.object({
   package: z.string(),
   from: z.string().optional(),
   to: z.string().optional(),
+  /** in a notebook: the cell (1-based, in file order) and the line inside its source */
+  cell: z.object({ index: z.number().int().positive(), line: z.number().int().positive() }).optional(),
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -37,6 +41,23 @@ export const AssessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+export const KnownSchema = z.object({
+  framework: z.string(),
+  /** PySpark vs Spark on the JVM, PyTorch vs libtorch/DJL */
+  family: z.enum(['python', 'jvm']),
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+});
+
+export const FirstUseSchema = z.object({
+  framework: z.string(),
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  evidence: z.string(),
+  /** where the base already declares it */
+  declaredIn: z.string(),
+});
+
 export const ReviewSchema = z.object({
   changes: z.array(ChangeSchema),
   frameworksAdded: z.array(z.string()),
@@ -45,6 +66,12 @@ export const ReviewSchema = z.object({
   /** files left out by the configuration's ignore globs or because they could not be read */
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   facts: FactsSchema,
+  /** what the base branch already declares (so it is not "added") */
+  alreadyDeclared: z.array(KnownSchema),
+  /** frameworks the base declares that the new code imports (not "added") */
+  firstUses: z.array(FirstUseSchema),
+  /** what could not be read (truncated tree, failed calls): the review fell back to the diff alone */
+  notes: z.array(z.string()),
   markdown: z.string(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
