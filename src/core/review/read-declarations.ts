@@ -178,7 +178,8 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
       for (const c of text.matchAll(/"([\w-]+)"/g))
         out.push({ name: `spark-${c[1] ?? ''}`, version: '', ecosystem, kind: 'package' });
     }
-    for (const m of text.matchAll(/"org\.apache\.spark"\s*%%?%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
+    // any "group" %% "artifact" % version: which artifacts bring a framework in is knowledge data
+    for (const m of text.matchAll(/"[\w.-]+"\s*%%?%?\s*"([^"]+)"\s*%\s*("[^"]+"|[\w.]+)/g)) {
       out.push({
         name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''),
         version: (m[2] ?? '').replace(/"/g, ''),
@@ -188,11 +189,12 @@ function jvmCoordinates(text: string, ecosystem: Ecosystem): Declaration[] {
     }
     return out;
   }
-  for (const m of text.matchAll(/["']org\.apache\.spark:([\w.${}-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
+  // any 'group:artifact:version' or group/name map: which artifacts bring a framework in is knowledge data
+  for (const m of text.matchAll(/["'][\w-]+(?:\.[\w-]+)*:([\w.${}-]+?)(?::([^"':@]+))?(?:@\w+)?["']/g)) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }
   for (const m of text.matchAll(
-    /group\s*[:=]\s*["']org\.apache\.spark["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/g,
+    /group\s*[:=]\s*["'][\w.-]+["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/g,
   )) {
     out.push({ name: (m[1] ?? '').replace(JVM_SCALA_SUFFIX, ''), version: m[2] ?? '', ecosystem, kind: 'package' });
   }

@@ -58,6 +58,13 @@ describe('detects frameworks added in every format', () => {
     ],
     ['jobs/etl.py', ['from pyspark.sql import SparkSession'], 'added spark direct import pyspark'],
     ['pom.xml', ['      <artifactId>spark-core_2.12</artifactId>'], 'added spark direct maven spark-core'],
+    // libtorch on the JVM: Deep Java Library's PyTorch engine, and PyTorch's own Java bindings
+    ['pom.xml', ['      <artifactId>pytorch-engine</artifactId>'], 'added pytorch direct maven pytorch-engine'],
+    [
+      'build.gradle',
+      ["    implementation 'org.pytorch:pytorch_java_only:2.1.0'"],
+      'added pytorch direct gradle pytorch-java-only',
+    ],
     [
       'build.gradle',
       ["    compileOnly 'org.apache.spark:spark-sql_2.13:3.5.1'"],
