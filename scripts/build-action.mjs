@@ -3,9 +3,9 @@
 // checked against the YAML it came from) is inlined, so the Action never reads or parses YAML.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import zlib, { brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -82,17 +82,19 @@ function leadOf(sentence: string): string {
   return colon > 0 ? `${sentence.slice(0, colon)}.` : sentence;
 }
 
-/** One bar per outcome the engine scored (not its abstention), longest first. */
+/**
+ * One bar per outcome the engine scored (not its abstention), longest first, each the length of its
+ * share: when the bot declines to answer, no bar runs full ("Spark 25 %" must not look certain).
+ */
 function barsOf(scores: Readonly<Record<string, number>>): Bar[] {
   const entries = Object.entries(scores).filter(([k]) => k in OUTCOME_LABEL);
-  const top = Math.max(...entries.map(([, v]) => v), 1e-9);
   return entries
     .sort((a, b) => b[1] - a[1])
     .map(([outcome, score]) => ({
       outcome,
       label: OUTCOME_LABEL[outcome] ?? outcome,
       score,
-      cells: Math.max(0, Math.min(BAR_CELLS, Math.round((score / top) * BAR_CELLS))),
+      cells: Math.max(0, Math.min(BAR_CELLS, Math.round(score * BAR_CELLS))),
     }));
 }
 

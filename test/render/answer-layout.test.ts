@@ -48,15 +48,27 @@ describe('the answer layout every chat platform draws', () => {
     expect(sourceLabel(url)).toBe(label);
   });
 
-  it('a bar per scored outcome, the verdict full, none for the abstention', () => {
+  it('a bar per scored outcome, each as long as its share, none for the abstention', () => {
     const r = ask('score our 2B-row Hive table with a trained PyTorch model every night');
     const layout = layoutAnswer(r);
     expect(layout.bars.map((b) => b.outcome).sort()).toEqual(['both', 'neither', 'pytorch', 'spark']);
-    expect(layout.bars[0]).toMatchObject({ outcome: 'both', cells: BAR_CELLS });
-    for (const b of layout.bars) expect(b.score).toBe(r.scores[b.outcome]);
+    expect(layout.bars[0]?.outcome).toBe('both');
+    for (const b of layout.bars) {
+      expect(b.score).toBe(r.scores[b.outcome]);
+      expect(b.cells).toBe(Math.round((r.scores[b.outcome] as number) * BAR_CELLS));
+    }
     expect(new Set(layout.sources.map((s) => s.url)).size).toBe(layout.sources.length);
     expect(layout.nextSteps.length).toBeGreaterThanOrEqual(2);
     expect(layout.nextSteps.length).toBeLessThanOrEqual(3);
+  });
+
+  it('an answer the bot declines to give has no full bar: the leading share is drawn as the share it is', () => {
+    const r = ask('Should we use Spark or PyTorch?');
+    expect(r.verdict).toBe('unclear');
+    const layout = layoutAnswer(r);
+    const top = layout.bars[0] as { score: number; cells: number };
+    expect(top.score).toBeLessThan(0.5);
+    expect(top.cells).toBeLessThan(BAR_CELLS / 2);
   });
 
   it('marks each reason with the side it favours; a chosen option reads "you chose"', () => {
