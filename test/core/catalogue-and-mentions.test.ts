@@ -70,6 +70,22 @@ describe('a mention carries its status', () => {
     expect(toolStatus(text, tool)).toBe(status);
   });
 
+  it.each([
+    ['Spark, DuckDB, or something else?', 'requested'],
+    ['Should we use Spark, Kafka or DuckDB here?', 'requested'],
+    ['We run Spark and DuckDB today', 'current'],
+  ])('names joined in one list share its cue: %j → every name %s', (text, status) => {
+    const listed = facts(text).filter((f) => f.tool !== undefined);
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    for (const f of listed) expect(f.status, f.tool).toBe(status);
+  });
+
+  it("names not joined by a list stay apart: the cue of one is not the other's", () => {
+    const text = 'We run Spark in production, and someone proposed DuckDB';
+    expect(toolStatus(text, 't-spark')).toBe('current');
+    expect(toolStatus(text, 't-duckdb')).toBe('requested');
+  });
+
   it('an answer about one stage says what the other stages use', () => {
     const r = ask('We clean 30 TB of logs with nightly joins and the results feed into Kafka downstream', {
       knowledge: kb,

@@ -200,6 +200,43 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     return best;
   };
 
+  /**
+   * Names joined into one list ("Spark, PyTorch, or something else?") share a cue that stands
+   * before the list or after it: per name (in `tools` order), the list's status, if it has one.
+   */
+  const isJoiner = (t: Token | undefined) => t !== undefined && mentions.listJoiners.has(t.text);
+  const listStatuses = (names: readonly PhraseHit<ProseTarget>[]): (string | undefined)[] => {
+    const out: (string | undefined)[] = names.map(() => undefined);
+    if (mentions.listJoiners.size === 0) return out;
+    let first = 0;
+    while (first < names.length) {
+      let last = first;
+      for (;;) {
+        const a = names[last] as PhraseHit<ProseTarget>;
+        const b = names[last + 1];
+        let k = a.to;
+        while (b && k < b.from && isJoiner(tokens[k])) k++;
+        if (!b || k !== b.from) break;
+        last++;
+      }
+      if (last > first) {
+        const head = names[first] as PhraseHit<ProseTarget>;
+        let after = (names[last] as PhraseHit<ProseTarget>).to;
+        // ", or something else?": the cue after the list may follow a joining comma
+        while (after < tokens.length && tokens[after]?.isBreak && isJoiner(tokens[after])) after++;
+        let best: string | undefined;
+        for (const cue of [cueAfter.get(after), ...names.slice(first, last + 1).map((n) => statusOf(n))]) {
+          if (cue !== undefined && stronger(cue, best)) best = cue;
+        }
+        // the cue just before the list: statusOf(head) covers it within the head's clause
+        if (best === undefined) best = statusOf(head);
+        for (let i = first; i <= last; i++) out[i] = best;
+      }
+      first = last + 1;
+    }
+    return out;
+  };
+
   const span = (from: number, to: number) => {
     const start = (tokens[from] as Token).start;
     const end = (tokens[Math.max(from, to - 1)] as Token).end;
@@ -236,9 +273,10 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     seen.set(key, n);
     return n > MAX_READS_PER_TARGET;
   };
-  for (const hit of tools) {
+  const listed = listStatuses(tools);
+  tools.forEach((hit, index) => {
     const target = hit.value as Extract<ProseTarget, { implies: unknown }>;
-    if (again(target)) continue;
+    if (again(target)) return;
     const entry = target.tool;
     const { polarity, from, to } = polarityOf(hit);
     const status =
@@ -246,15 +284,15 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         ? mentions.negated
         : polarity === 'uncertain'
           ? mentions.doubted
-          : (statusOf(hit) ?? mentions.plain);
+          : (statusOf(hit) ?? listed[index] ?? mentions.plain);
     // a name repeated past what the facts keep adds nothing: skip building it
     const quote = text.slice((tokens[hit.from] as Token).start, (tokens[hit.to - 1] as Token).end);
     const role = roleSignal(entry.role);
-    if (!facts.wants(role, status, entry.id, quote)) continue;
+    if (!facts.wants(role, status, entry.id, quote)) return;
     const where = span(hit.from, hit.to);
     facts.push({ signal: role, origin, status, tool: entry.id, ...where });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
-    if (polarity === 'uncertain' || mentions.statuses.get(status)?.implies === false) continue;
+    if (polarity === 'uncertain' || mentions.statuses.get(status)?.implies === false) return;
     for (const signal of new Set([...entry.signals, ...target.implies])) {
       if (polarity === 'negated') {
         negated.push({ signal, origin, tool: entry.id, ...span(from, to) });
@@ -262,7 +300,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         if (whenNegated) facts.push({ signal: whenNegated, origin, ...span(from, to) });
       } else facts.push({ signal, origin, status, tool: entry.id, ...where });
     }
-  }
+  });
   for (const hit of hits) {
     const id = hit.value.signal;
     if (id === undefined || (cover && insideTool(hit, tools, cover)) || (cancelledAt && cancelled(hit))) continue;

@@ -84,6 +84,7 @@ export function buildKnowledge(plan: KnowledgePlan): KnowledgeBase {
       statuses: byId(m.statuses),
       rank: new Map(m.statuses.map((st, i) => [st.id, i])),
       crossWith: new Set(m.crossWith),
+      listJoiners: new Set(m.listJoiners.map((j) => j.toLowerCase())),
       before: new PhraseMatcher(p.before),
       after: new PhraseMatcher(p.after),
     },

@@ -92,6 +92,8 @@ export type KnowledgeBase = {
     /** a status's place in the file: when several cues stand near a mention, the lowest rank wins */
     readonly rank: ReadonlyMap<string, number>;
     readonly crossWith: ReadonlySet<string>;
+    /** tokens that join named products into one list, which shares its cue */
+    readonly listJoiners: ReadonlySet<string>;
     readonly before: PhraseMatcher<string>;
     readonly after: PhraseMatcher<string>;
   };

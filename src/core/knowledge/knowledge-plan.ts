@@ -67,4 +67,4 @@ export type KnowledgePlan = {
 };
 
 /** Bumped whenever the plan's shape changes, so an old snapshot is never read as a new one. */
-export const PLAN_FORMAT = 1 as const;
+export const PLAN_FORMAT = 2 as const;

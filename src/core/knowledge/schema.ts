@@ -248,6 +248,11 @@ export const MentionsSchema = z.object({
   statuses: z.array(MentionStatusSchema).min(1),
   /** signal groups whose facts the model also sees paired with each product role ("Spark in use" + "a job that fails") */
   crossWith: z.array(id).default([]),
+  /**
+   * Tokens that join named products into one list ("Spark, PyTorch or DuckDB?"): a cue before the
+   * list or after it stands for every name in it. Punctuation counts as the token it is (",").
+   */
+  listJoiners: z.array(z.string().min(1)).default([]),
 });
 
 /** When a chat message continues the conversation and when it starts fresh. */
