@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('the preview page in headless Chromium', () => {
     // an option of the first question that settles the answer (which one depends on the fitted model)
     const asked = ask(QUESTIONS.unclear);
     const question = asked.followUps[0] as (typeof asked.followUps)[number];
-    const settling = question.options
+    const settling = (question.options ?? [])
       .map((o) => ({ option: o.id, refined: ask('', { context: asked.facts, answers: { [question.id]: o.id } }) }))
       .find((c) => c.refined.verdict !== 'unclear');
     if (!settling) throw new Error(`no single answer to "${question.question}" settles the preview's unclear example`);
