@@ -38,6 +38,12 @@ export type AskOptions = {
   readonly answers?: Answers;
 };
 
+/** The earlier facts a new message builds on: all but those about how an earlier message asked. */
+function carriedOver(kb: KnowledgeBase, context: Facts): Facts {
+  const kept = context.facts.filter((f) => !kb.signals.get(f.signal)?.perMessage);
+  return kept.length === context.facts.length ? context : { ...context, facts: kept };
+}
+
 /** Recommends Spark, PyTorch, both, neither — or asks what would settle it. */
 export function ask(text: string, options: AskOptions = {}): Recommendation {
   const kb = options.knowledge ?? bundledKnowledge();
@@ -45,7 +51,7 @@ export function ask(text: string, options: AskOptions = {}): Recommendation {
   const question = hasEarlier && text.trim() === '' ? '' : checkQuestion(text);
   const said = extractFacts(question, kb);
   const continues = options.context !== undefined && (options.follows !== 'chat' || continuesConversation(kb, said));
-  let facts = continues && options.context ? mergeFacts(options.context, said, kb) : said;
+  let facts = continues && options.context ? mergeFacts(carriedOver(kb, options.context), said, kb) : said;
   if (options.answers && Object.keys(options.answers).length > 0) {
     const { facts: answered, problems } = answersToFacts(options.answers, kb);
     if (problems.length > 0) throw new InputError(problems.map((p) => p.message).join('; '));

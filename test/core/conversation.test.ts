@@ -43,3 +43,15 @@ describe('the same rule for every front end (the library)', () => {
     expect(r.carried.length).toBeGreaterThan(0);
   });
 });
+
+describe('how a message asked is not carried into the next one', () => {
+  it('"which should we pick?" is answered by the follow-up, not kept: the refined answer decides and quotes only the situation', () => {
+    const first = ask('The data is in Hive. Which framework should we pick?');
+    expect(first.verdict).toBe('unclear');
+    expect(first.facts.facts.map((f) => f.signal)).toContain('ask.open');
+    const refined = ask('', { context: first.facts, answers: { 'main-job': 'train-network' } });
+    expect(refined.facts.facts.map((f) => f.signal)).not.toContain('ask.open');
+    expect(refined.carried).toEqual(['Hive']);
+    expect(refined.verdict).not.toBe('unclear');
+  });
+});

@@ -64,6 +64,11 @@ export const SignalSchema = z.object({
   replacesGroup: z.boolean().default(false),
   /** the signal also holds when any of these conditions does (e.g. training + neural model) */
   derivedFrom: z.array(ConditionSchema).default([]),
+  /**
+   * a fact about how one message asks ("which should we pick?"), not about the situation: it is
+   * not carried into the next message of a conversation, which answers or adds to it
+   */
+  perMessage: z.boolean().default(false),
 });
 
 const LevelSchema = z.object({
