@@ -68,7 +68,7 @@ describe('Slack conversations: a new question starts fresh, a refinement builds 
       type: 'message',
       channel_type: 'channel',
       user: 'U1',
-      text: 'about 2 GB of CSVs, just aggregations',
+      text: 'about 2 GB of CSVs on my laptop, just a few group-bys',
       ts: '30.2',
       thread_ts: '30.1',
       channel: 'C1',
