@@ -57,31 +57,31 @@ const seeded = () => new Map(kb.criteria.map((c, i) => [`c:${c.id}`, i]));
 const pool = [...train, ...dev];
 const folds = 5;
 const foldOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % folds;
+/** Fits on every fold but `k` (train items with their paraphrases, and our own cases). */
+function fitWithout(k: number, lambda: number) {
+  const vocabulary = seeded();
+  const inFold = pool.filter((i) => foldOf(i.id) === k);
+  const trainData = encode(
+    kb,
+    [
+      ...asExamples(
+        pool.filter((i) => foldOf(i.id) !== k),
+        true,
+      ),
+      ...own,
+    ],
+    vocabulary,
+  );
+  const heldOut = encode(kb, asExamples(inFold, false), vocabulary);
+  const fitted = fitWeights(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
+  return { inFold, heldOut, fitted };
+}
+
 let best = { lambda: LAMBDAS[0] as number, temperature: 1, accuracy: -1, loss: Number.POSITIVE_INFINITY };
 for (const lambda of LAMBDAS) {
   const totals = TEMPERATURES.map(() => ({ right: 0, loss: 0, n: 0 }));
   for (let k = 0; k < folds; k++) {
-    const vocabulary = seeded();
-    const trainData = encode(
-      kb,
-      [
-        ...asExamples(
-          pool.filter((i) => foldOf(i.id) !== k),
-          true,
-        ),
-        ...own,
-      ],
-      vocabulary,
-    );
-    const heldOut = encode(
-      kb,
-      asExamples(
-        pool.filter((i) => foldOf(i.id) === k),
-        false,
-      ),
-      vocabulary,
-    );
-    const fitted = fitWeights(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
+    const { heldOut, fitted } = fitWithout(k, lambda);
     TEMPERATURES.forEach((temperature, t) => {
       const r = score(toModel(kb, fitted, temperature), heldOut, fitted.names);
       const total = totals[t] as { right: number; loss: number; n: number };
@@ -102,21 +102,7 @@ if (process.argv.includes('--cv')) {
   const confusion = outcomesList.map(() => outcomesList.map(() => 0));
   const missed: string[] = [];
   for (let k = 0; k < folds; k++) {
-    const vocabulary = seeded();
-    const inFold = pool.filter((i) => foldOf(i.id) === k);
-    const trainData = encode(
-      kb,
-      [
-        ...asExamples(
-          pool.filter((i) => foldOf(i.id) !== k),
-          true,
-        ),
-        ...own,
-      ],
-      vocabulary,
-    );
-    const lambda = best.lambda;
-    const fitted = fitWeights(kb, trainData, vocabulary, { lambda, steps: STEPS, rate: RATE });
+    const { inFold, fitted } = fitWithout(k, best.lambda);
     const m = toModel(kb, fitted, best.temperature);
     // score the held-out fold with the engine itself, so its rules (unclear only while a decisive
     // fact is missing) count as they will for users

@@ -1,32 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli.js';
 import { RecommendationSchema } from '../../src/index.js';
+import { runCaptured } from './run-cli.js';
 
-function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    readStdin: async () => stdin,
-    readFile: async () => '',
-    cwd: '/',
-    env: {},
-  };
-  return io;
-}
-
-async function run(args: string[], stdin = '') {
-  const io = fakeIo(stdin);
-  const code = await runCli(args, io);
-  return { code, out: io.out, err: io.err };
-}
+const run = (args: string[], stdin = '') => runCaptured(args, { stdin });
 
 describe('spark-or-pytorch ask', () => {
   it('answers in the terminal with verdict, confidence, reasons and sources', async () => {

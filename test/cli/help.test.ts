@@ -1,26 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli.js';
+import { runCaptured } from './run-cli.js';
 
-async function run(args: string[]) {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    readStdin: async () => '',
-    readFile: async () => '',
-    cwd: '/',
-    env: {},
-  } satisfies CliIo & { out: string; err: string };
-  const code = await runCli(args, io);
-  return { code, out: io.out, err: io.err };
-}
+const run = (args: string[]) => runCaptured(args);
 
 describe('help everywhere', () => {
   it.each([

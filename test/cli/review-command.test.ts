@@ -1,28 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli.js';
 import { type GitRepo, makeGitRepo } from '../action/git-repo.js';
+import { runCaptured } from './run-cli.js';
 
-async function run(args: string[], stdin = '') {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    readStdin: async () => stdin,
-    readFile: (path: string) => readFile(path, 'utf8'),
-    cwd: '/',
-    env: {},
-  } satisfies CliIo & { out: string; err: string };
-  const code = await runCli(args, io);
-  return { code, out: io.out, err: io.err };
-}
+const run = (args: string[], stdin = '') => runCaptured(args, { stdin, readFile: (path) => readFile(path, 'utf8') });
 
 let repo: GitRepo | undefined;
 afterEach(() => repo?.remove());
