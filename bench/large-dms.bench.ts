@@ -4,58 +4,37 @@
  * server running with a 256 MB heap and the memory store. Prints the live heap after a full GC
  * before and after, and whether the server is still up.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { spawnServer } from '../test/server/spawn-server.js';
 import { startFakeSlack } from '../test/slack/fake-slack.js';
 import { envelope } from '../test/slack/payloads.js';
 import { json, postSigned, SIGNING_SECRET } from '../test/slack/signed.js';
 
-const BIN = fileURLToPath(new URL('../bin/spark-or-pytorch.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./heap-probe.mjs', import.meta.url));
 const DMS = 1000;
 
 export async function run(): Promise<Record<string, number | string>> {
   const slack = await startFakeSlack({ record: false });
-  const child = spawn(process.execPath, ['--max-old-space-size=256', '--expose-gc', '--import', PROBE, BIN, 'serve'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
+  const server = await spawnServer(
+    {
       HOST: '127.0.0.1',
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${slack.url}/api/`,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const heaps: number[] = [];
-  let port = 0;
-  const lines = createInterface({ input: child.stderr });
-  const listening = new Promise<void>((resolve) =>
-    lines.on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as { msg?: string; port?: number; heapUsed?: number };
-        if (parsed.msg === 'listening') {
-          port = parsed.port ?? 0;
-          resolve();
-        }
-        if (parsed.msg === 'heap-probe') heaps.push(parsed.heapUsed ?? 0);
-      } catch {
-        // not ours
-      }
-    }),
+    { nodeArgs: ['--max-old-space-size=256', '--expose-gc', '--import', PROBE] },
   );
-  await listening;
+  const heaps = () => server.lines.filter((l) => l.msg === 'heap-probe');
   const heap = async () => {
-    const before = heaps.length;
-    child.kill('SIGUSR2');
-    while (heaps.length === before) await new Promise((r) => setTimeout(r, 20));
-    return (heaps.at(-1) ?? 0) / 1024 / 1024;
+    const before = heaps().length;
+    server.child.kill('SIGUSR2');
+    while (heaps().length === before) await new Promise((r) => setTimeout(r, 20));
+    return Number(heaps().at(-1)?.heapUsed ?? 0) / 1024 / 1024;
   };
   const text = Array.from({ length: 8000 }, (_, i) => `${i} TB`)
     .join(' ')
     .slice(0, 40_000);
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const url = `${server.url}/slack/events`;
   const start = await heap();
   const started = performance.now();
   let failed = 0;
@@ -79,8 +58,8 @@ export async function run(): Promise<Record<string, number | string>> {
   const seconds = (performance.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 1000)); // answers still in flight
   const end = await heap();
-  const alive = child.exitCode === null;
-  child.kill('SIGTERM');
+  const alive = server.child.exitCode === null;
+  await server.stop();
   await slack.close();
   return {
     'DMs sent (40,000 chars each)': DMS,

@@ -15,6 +15,18 @@ afterAll(async () => {
   await redis.stop();
 });
 
+/** A vote as the bots store it: ids and signals, never message text. */
+const VOTE = {
+  platform: 'slack',
+  answerId: 'a',
+  vote: 'up' as const,
+  verdict: 'spark',
+  confidence: 0.9,
+  signals: ['scale.large'],
+  user: 'U1',
+  at: '2026-11-24T00:00:00.000Z',
+};
+
 let run = 0;
 const factories: [string, () => Store][] = [
   ['memory', () => createMemoryStore()],
@@ -45,16 +57,7 @@ describe.each(factories)('the %s store keeps the Store contract', (_name, make) 
 
   it("keeps every user's vote", async () => {
     const store = make();
-    const vote = {
-      platform: 'slack',
-      answerId: 'a',
-      vote: 'up' as const,
-      verdict: 'spark',
-      confidence: 0.9,
-      signals: ['scale.large'],
-      user: 'U1',
-      at: '2026-11-24T00:00:00.000Z',
-    };
+    const vote = VOTE;
     expect(await store.addFeedback(vote)).toBe('added');
     expect(await store.addFeedback({ ...vote, user: 'U2', vote: 'down' })).toBe('added');
     expect((await store.listFeedback()).map((v) => `${v.user}:${v.vote}`).sort()).toEqual(['U1:up', 'U2:down']);
@@ -62,16 +65,7 @@ describe.each(factories)('the %s store keeps the Store contract', (_name, make) 
 
   it('keeps one vote per user per answer: the latest wins, and says what a vote did', async () => {
     const store = make();
-    const vote = {
-      platform: 'teams',
-      answerId: 'b',
-      vote: 'up' as const,
-      verdict: 'pytorch',
-      confidence: 0.8,
-      signals: [],
-      user: 'U1',
-      at: '2026-11-24T00:00:00.000Z',
-    };
+    const vote = { ...VOTE, platform: 'teams', answerId: 'b' };
     const outcomes = [];
     for (let i = 0; i < 10; i++) outcomes.push(await store.addFeedback(vote));
     expect(outcomes).toEqual(['added', ...Array(9).fill('unchanged')]);
