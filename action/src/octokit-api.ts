@@ -5,9 +5,20 @@ import { FileTooLargeError, statusOf } from './github-api.js';
 type Octokit = ReturnType<typeof getOctokit>;
 /** 10,000 comments: the sticky comment is found on the busiest pull requests (it was 1,000). */
 const MAX_COMMENT_PAGES = 100;
+const PAGE = 100;
 const MAX_FILE_BYTES = 1024 * 1024;
 
-/** GitHubApi over an Octokit (with retry and throttling plugins) for one repository. */
+/** Every item of a paged list, page by page until a short page (at most MAX_COMMENT_PAGES pages). */
+async function pagesOf<T>(fetchPage: (page: number) => Promise<{ data: readonly T[] }>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+    const { data } = await fetchPage(page);
+    items.push(...data);
+    if (data.length < PAGE) break;
+  }
+  return items;
+}
+
 /** The GraphQL query reading many files at one commit in one call, each under its own alias. */
 export function blobQuery(sha: string, paths: readonly string[]): string {
   const fields = paths.map(
@@ -21,6 +32,7 @@ type BlobAnswer = {
   repository: Record<string, { text?: string | null; isBinary?: boolean; isTruncated?: boolean } | null>;
 };
 
+/** GitHubApi over an Octokit (with retry and throttling plugins) for one repository. */
 export function createOctokitApi(octokit: Octokit, owner: string, repo: string): GitHubApi {
   return {
     async getTree(sha) {
@@ -89,19 +101,9 @@ export function createOctokitApi(octokit: Octokit, owner: string, repo: string):
       }
     },
     async listIssueComments(issue) {
-      const comments: IssueComment[] = [];
-      for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
-        const { data } = await octokit.rest.issues.listComments({
-          owner,
-          repo,
-          issue_number: issue,
-          per_page: 100,
-          page,
-        });
-        comments.push(...(data as IssueComment[]));
-        if (data.length < 100) break;
-      }
-      return comments;
+      return (await pagesOf((page) =>
+        octokit.rest.issues.listComments({ owner, repo, issue_number: issue, per_page: PAGE, page }),
+      )) as IssueComment[];
     },
     async createIssueComment(issue, body) {
       // sent once: plugin-retry would resend blindly, and a POST whose answer was lost may have
@@ -119,19 +121,9 @@ export function createOctokitApi(octokit: Octokit, owner: string, repo: string):
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
     },
     async listReviewComments(pull) {
-      const comments: ReviewComment[] = [];
-      for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
-        const { data } = await octokit.rest.pulls.listReviewComments({
-          owner,
-          repo,
-          pull_number: pull,
-          per_page: 100,
-          page,
-        });
-        comments.push(...(data as ReviewComment[]));
-        if (data.length < 100) break;
-      }
-      return comments;
+      return (await pagesOf((page) =>
+        octokit.rest.pulls.listReviewComments({ owner, repo, pull_number: pull, per_page: PAGE, page }),
+      )) as ReviewComment[];
     },
     async createReviewComment(pull, c) {
       const { data } = await octokit.rest.pulls.createReviewComment({
