@@ -1,5 +1,5 @@
 import type { FollowUp, Recommendation, Verdict } from '../core/index.js';
-import { carriedLine, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
+import { type ConfidenceLevel, carriedLine, confidenceLevel, NEXT_SECTION_TITLE, VERDICT_EMOJI } from './labels.js';
 
 /**
  * One answer, laid out once for every chat platform: what a reader sees at a glance (headline,
@@ -27,7 +27,7 @@ export type AnswerLayout = {
   /** the plain-text line a notification or a screen reader gets */
   readonly fallback: string;
 };
-export type Badge = { readonly level: 'high' | 'moderate' | 'low'; readonly label: string };
+export type Badge = { readonly level: ConfidenceLevel; readonly label: string };
 export type Bar = { readonly outcome: string; readonly label: string; readonly score: number; readonly cells: number };
 export type Link = { readonly label: string; readonly url: string };
 export type ReasonLine = {
@@ -66,7 +66,7 @@ const FAVOURS_LABEL: Readonly<Record<string, string>> = {
 /** "high confidence" and its level; no badge for "unclear", which is a question, not a claim. */
 export function badgeOf(r: Pick<Recommendation, 'verdict' | 'confidence'>): Badge | undefined {
   if (r.verdict === 'unclear') return undefined;
-  const level = r.confidence >= 0.75 ? 'high' : r.confidence >= 0.5 ? 'moderate' : 'low';
+  const level = confidenceLevel(r.confidence);
   return { level, label: `${level[0]?.toUpperCase()}${level.slice(1)} confidence` };
 }
 

@@ -18,10 +18,15 @@ export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   unclear: '❓',
 };
 
+export type ConfidenceLevel = 'high' | 'moderate' | 'low';
+
+/** Where confidence changes its word: every renderer uses these, so a badge and a sentence agree. */
+export const confidenceLevel = (confidence: number): ConfidenceLevel =>
+  confidence >= 0.75 ? 'high' : confidence >= 0.5 ? 'moderate' : 'low';
+
 /** "high (0.82)" — confidence in words a reader can weigh. */
 export function describeConfidence(confidence: number): string {
-  const word = confidence >= 0.75 ? 'high' : confidence >= 0.5 ? 'moderate' : 'low';
-  return `${word} (${confidence.toFixed(2)})`;
+  return `${confidenceLevel(confidence)} (${confidence.toFixed(2)})`;
 }
 
 /** What the part after the reasons is called, by verdict. */
