@@ -6,6 +6,7 @@ import {
   type Answers,
   answersToFacts,
   type Comparison,
+  carriedOver,
   compareDimensions,
   continuesConversation,
   extractFacts,
@@ -37,12 +38,6 @@ export type AskOptions = {
   /** answers to follow-up questions: follow-up id → option id */
   readonly answers?: Answers;
 };
-
-/** The earlier facts a new message builds on: all but those about how an earlier message asked. */
-function carriedOver(kb: KnowledgeBase, context: Facts): Facts {
-  const kept = context.facts.filter((f) => !kb.signals.get(f.signal)?.perMessage);
-  return kept.length === context.facts.length ? context : { ...context, facts: kept };
-}
 
 /** Recommends Spark, PyTorch, both, neither — or asks what would settle it. */
 export function ask(text: string, options: AskOptions = {}): Recommendation {

@@ -1,7 +1,7 @@
 /** The pure core: no environment, clock, filesystem, network or SDK. Everything comes in as arguments. */
 
 export { type CompareResult, compareDimensions } from './compare/compare.js';
-export { continuesConversation } from './facts/continues.js';
+export { carriedOver, continuesConversation } from './facts/continues.js';
 export { extractFacts } from './facts/extract-facts.js';
 export { answersToFacts, EMPTY_FACTS, mergeFacts } from './facts/merge-facts.js';
 export {

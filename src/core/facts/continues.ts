@@ -16,3 +16,9 @@ export function continuesConversation(kb: KnowledgeBase, said: Facts): boolean {
   }
   return true;
 }
+
+/** The earlier facts a new message builds on: all but those about how an earlier message asked. */
+export function carriedOver(kb: KnowledgeBase, context: Facts): Facts {
+  const kept = context.facts.filter((f) => !kb.signals.get(f.signal)?.perMessage);
+  return kept.length === context.facts.length ? context : { ...context, facts: kept };
+}

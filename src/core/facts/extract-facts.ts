@@ -220,16 +220,14 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         last++;
       }
       if (last > first) {
-        const head = names[first] as PhraseHit<ProseTarget>;
         let after = (names[last] as PhraseHit<ProseTarget>).to;
         // ", or something else?": the cue after the list may follow a joining comma
         while (after < tokens.length && tokens[after]?.isBreak && isJoiner(tokens[after])) after++;
         let best: string | undefined;
+        // the list's own cue (before its first name, after its last) or any member's
         for (const cue of [cueAfter.get(after), ...names.slice(first, last + 1).map((n) => statusOf(n))]) {
           if (cue !== undefined && stronger(cue, best)) best = cue;
         }
-        // the cue just before the list: statusOf(head) covers it within the head's clause
-        if (best === undefined) best = statusOf(head);
         for (let i = first; i <= last; i++) out[i] = best;
       }
       first = last + 1;
