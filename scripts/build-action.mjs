@@ -37,6 +37,15 @@ const inlineKnowledge = {
         'export function fingerprintOf() { return readSnapshot().fingerprint; }',
       ].join('\n'),
     }));
+    // the YAML is never read or checked: a trusted snapshot is all the Action loads, so neither
+    // the knowledge files nor their schemas (and zod with them) are in the bundle
+    b.onLoad({ filter: /src[\\/]core[\\/]knowledge[\\/]compile-knowledge\.ts$/ }, () => ({
+      loader: 'ts',
+      contents: [
+        "export function planKnowledge() { throw new Error('the Action answers from its inlined knowledge snapshot'); }",
+        'export const compileKnowledge = planKnowledge;',
+      ].join('\n'),
+    }));
     // the YAML is never read: a trusted snapshot is all the Action loads
     b.onLoad({ filter: /src[\\/]knowledge[\\/]read-knowledge-files\.ts$/ }, () => ({
       loader: 'ts',
@@ -59,22 +68,72 @@ if (new Set(undiciCopies.map((c) => c.version)).size > 1) {
   console.error(`build-action: undici copies differ (${undiciCopies.map((c) => `${c.dir}: ${c.version}`).join(', ')})`);
   process.exit(1);
 }
-// ... and loaded only when a request goes through a proxy: @actions/github and
-// @actions/http-client import undici at the top for their proxy paths, which evaluated about a
-// hundred of its modules at every start. The shim hands out the same fetch and ProxyAgent on first use.
+// Modules a run seldom needs are not compiled at every start. Each is bundled on its own into a
+// CommonJS string and compiled on first use, so V8 neither parses nor evaluates it before then:
+// - undici: @actions/github and @actions/http-client import it at the top for their proxy paths
+//   (the same fetch and ProxyAgent are handed out on first use); without a proxy the Action's
+//   fetch is Node's own (main.ts), so a run without a proxy never loads it;
+// - tunnel: http-client's agents for a proxy behind plain http(s) requests;
+// - yaml: only a repository with a .github/spark-or-pytorch.yml needs a YAML parser;
+// - the configuration's schema, and zod with it (load-config.ts imports it when there is a
+//   configuration): zod was a third of the bundle's start-up.
+// The code stays readable text in the bundle (minified, not packed), for whoever audits it.
 const undiciMain = createRequire(join(root, undiciCopies[0].dir, 'package.json')).resolve('undici');
-const oneUndici = {
-  name: 'one-lazy-undici',
+const deferred = {
+  undici: {
+    from: undiciMain,
+    classes: ['ProxyAgent'],
+    // a request without a proxy's dispatcher goes through Node's own fetch (undici inside Node)
+    extra: [
+      'export function fetch(input, init) { return init?.dispatcher ? load().fetch(input, init) : globalThis.fetch(input, init); }',
+    ],
+  },
+  tunnel: { from: 'tunnel', functions: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps'] },
+  yaml: { from: 'yaml', functions: ['parse'] },
+  '../../src/core/review/config.js': { from: join(root, 'src/core/review/config.ts'), functions: ['parseRepoConfig'] },
+};
+// what must not be compiled at start (checked against the bundle's inputs below)
+const deferredPackages = ['undici', 'tunnel', 'yaml', 'zod'];
+async function deferredSource(name, { from, functions = [], classes = [], extra = [] }) {
+  const built = await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(from)});`, resolveDir: root, loader: 'js' },
+    plugins: [englishOnly],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  const code = built.outputFiles[0].text;
+  return [
+    `// ${name}, compiled on first use (scripts/build-action.mjs)`,
+    `const CODE = ${JSON.stringify(code)};`,
+    'let loaded;',
+    'function load() {',
+    '  if (loaded) return loaded;',
+    '  const module = { exports: {} };',
+    "  new Function('module', 'exports', 'require', '__filename', '__dirname', CODE)(module, module.exports, require, __filename, __dirname);",
+    '  return (loaded = module.exports);',
+    '}',
+    ...functions.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`),
+    ...classes.map((c) => `export class ${c} { constructor(...args) { return new (load().${c})(...args); } }`),
+    ...extra,
+  ].join('\n');
+}
+const deferModules = {
+  name: 'deferred-modules',
   setup(b) {
-    b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'lazy-undici' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-undici' }, () => ({
+    const names = Object.keys(deferred).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({
+      path: args.path,
+      namespace: 'deferred',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, async (args) => ({
       loader: 'js',
-      resolveDir: root,
-      contents: [
-        `const load = () => require(${JSON.stringify(undiciMain)});`,
-        'export function fetch(input, init) { return load().fetch(input, init); }',
-        'export class ProxyAgent { constructor(options) { return new (load().ProxyAgent)(options); } }',
-      ].join('\n'),
+      contents: await deferredSource(args.path, deferred[args.path]),
     }));
   },
 };
@@ -100,7 +159,7 @@ const result = await build({
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [inlineKnowledge, oneUndici, englishOnly],
+  plugins: [inlineKnowledge, deferModules, englishOnly],
   metafile: true,
   // smaller to read and compile at every start (failures are reported by message, not stack)
   minify: true,
@@ -118,13 +177,13 @@ const result = await build({
   },
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-const undiciInputs = new Set(
-  Object.keys(result.metafile.inputs)
-    .map((p) => /(.*node_modules\/undici)\//.exec(p)?.[1])
-    .filter(Boolean),
+const compiledAtStart = Object.keys(result.metafile.inputs).filter((p) =>
+  deferredPackages.some((name) => p.includes(`node_modules/${name}/`)),
 );
-if (undiciInputs.size > 1) {
-  console.error(`build-action: more than one undici in the bundle: ${[...undiciInputs].join(', ')}`);
+if (compiledAtStart.length > 0) {
+  console.error(
+    `build-action: deferred modules were bundled for start-up too: ${compiledAtStart.slice(0, 3).join(', ')}`,
+  );
   process.exit(1);
 }
 console.log(`build-action: action/dist/index.js (${(bytes / 1048576).toFixed(2)} MiB)`);

@@ -3,10 +3,11 @@
  * diff or `git format-patch` output. Synchronous; the bundled knowledge unless one is passed.
  */
 import picomatch from 'picomatch';
-import { type KnowledgeBase, parseDiff } from './core/index.js';
-import { DEFAULT_CONFIG, type RepoConfig } from './core/review/config.js';
+import type { KnowledgeBase } from './core/knowledge/knowledge-base.js';
+import type { RepoConfig } from './core/review/config.js';
+import { DEFAULT_CONFIG } from './core/review/default-config.js';
 import type { Inventory } from './core/review/detect-changes.js';
-import type { Keep } from './core/review/parse-diff.js';
+import { type Keep, parseDiff } from './core/review/parse-diff.js';
 import { fileKind } from './core/review/read-declarations.js';
 import { CODE_FILE, reviewChanges } from './core/review/review-changes.js';
 import type { Review } from './core/review/types.js';

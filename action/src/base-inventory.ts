@@ -1,4 +1,6 @@
-import { fileKind, type Inventory, inventoryOf, type KnowledgeBase } from '../../src/index.js';
+import type { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
+import { type Inventory, inventoryOf } from '../../src/core/review/detect-changes.js';
+import { fileKind } from '../../src/core/review/read-declarations.js';
 import type { GitHubApi, TreeEntry } from './github-api.js';
 
 /** Files read per GraphQL query, and the largest read: a lock-file-sized manifest is skipped. */

@@ -1,4 +1,4 @@
-import type { Review } from '../../src/index.js';
+import type { Review } from '../../src/core/review/types.js';
 import { codeSpan } from '../../src/render/markdown-escape.js';
 import type { GitHubApi, NewReviewComment } from './github-api.js';
 import { DEFAULT_BOT_LOGIN } from './sticky-comment.js';

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG, parseRepoConfig, type RepoConfig } from '../../src/index.js';
+import type { RepoConfig } from '../../src/core/review/config.js';
+import { DEFAULT_CONFIG } from '../../src/core/review/default-config.js';
 
 /** A configuration larger than this is not read (GitHub's contents API stops at 1 MB too). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -9,7 +10,7 @@ export const MAX_CONFIG_LINES = 2000;
 export type LoadedConfig = { readonly config: RepoConfig; readonly problems: string[] };
 
 /** The repository configuration from its text, bounded in size and time; every problem is reported, the defaults used. */
-export function readConfigText(text: string): LoadedConfig {
+export async function readConfigText(text: string): Promise<LoadedConfig> {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_CONFIG_BYTES)
     return {
@@ -32,6 +33,8 @@ export function readConfigText(text: string): LoadedConfig {
       problems: [`not valid YAML: ${(error as Error).message.split('\n')[0]}; using the defaults`],
     };
   }
+  // the schema (and zod) are loaded only for a repository that has a configuration
+  const { parseRepoConfig } = await import('../../src/core/review/config.js');
   const { config, issues } = parseRepoConfig(data);
   return { config, problems: issues.map((i) => `${i.path}: ${i.message}; using the defaults`) };
 }

@@ -1,5 +1,11 @@
-import { bundledKnowledge, DEFAULT_CONFIG, type RepoConfig, type Review, review } from '../../src/index.js';
+// modules, not the library's index: the index builds the library's zod schemas, which a run
+// needs only to check a repository's configuration (and then loads them, in load-config.ts)
+import type { RepoConfig } from '../../src/core/review/config.js';
+import { DEFAULT_CONFIG } from '../../src/core/review/default-config.js';
+import type { Review } from '../../src/core/review/types.js';
+import { bundledKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { COMMENT_MARKER } from '../../src/render/markdown-review.js';
+import { review } from '../../src/review.js';
 import { readBaseInventory } from './base-inventory.js';
 import { buildDiff } from './build-diff.js';
 import { FileTooLargeError, type GitHubApi, statusOf } from './github-api.js';
@@ -51,7 +57,7 @@ async function loadConfig(api: GitHubApi, io: ActionIo, path: string, ref: strin
     return DEFAULT_CONFIG;
   }
   if (text === undefined) return DEFAULT_CONFIG;
-  const { config, problems } = readConfigText(text);
+  const { config, problems } = await readConfigText(text);
   for (const problem of problems) io.annotate(problem, path);
   return config;
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from './fake-github.js';
 import { opened, runBundle, SPARK_PATCH, startPullRequestGitHub } from './run-bundle.js';
@@ -134,6 +136,45 @@ describe('the built Action against a loopback GitHub', () => {
       /::error title=spark-or-pytorch configuration,file=\.github\/spark-or-pytorch\.yml::policy: unknown key\(s\): oops/,
     );
     expect(gh.comments).toHaveLength(1);
+  });
+
+  it("goes through the runner's proxy (HTTPS_PROXY) when one is set", async () => {
+    // a CONNECT proxy on loopback that tunnels every request to the fake GitHub, whatever host
+    // it names: the API's name never resolves, so only the proxy can have carried the run
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, client, head) => {
+      tunnels.push(req.url ?? '');
+      const upstream = connect(Number(new URL(gh.url).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as { port: number };
+    try {
+      const run = await runBundle(
+        gh,
+        {},
+        {},
+        {
+          GITHUB_API_URL: `http://api.example.invalid:${new URL(gh.url).port}`,
+          HTTPS_PROXY: `http://127.0.0.1:${port}`,
+          HTTP_PROXY: `http://127.0.0.1:${port}`,
+        },
+      );
+      expect(run.code).toBe(0);
+      expect(gh.comments).toHaveLength(1);
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(new Set(tunnels)).toEqual(new Set([`api.example.invalid:${new URL(gh.url).port}`]));
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('reads a manifest at the base and head commits when GitHub leaves its patch out', async () => {

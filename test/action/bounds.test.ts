@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfigText } from '../../action/src/load-config.js';
+import { RepoConfigSchema } from '../../src/core/review/config.js';
+import { DEFAULT_CONFIG } from '../../src/core/review/default-config.js';
 import type { FakeGitHub } from './fake-github.js';
 import { runBundle, startPullRequestGitHub } from './run-bundle.js';
 
@@ -30,13 +32,17 @@ describe('bounded configuration and comments', () => {
     expect(gh.comments).toHaveLength(1);
   });
 
-  it('readConfigText reads a real configuration and names every problem', () => {
-    expect(readConfigText('context: 40 TB in Hive\npolicy: { approved: [spark] }\n')).toMatchObject({
+  it('the default configuration is what the schema gives for an empty file', () => {
+    expect(DEFAULT_CONFIG).toEqual(RepoConfigSchema.parse({}));
+  });
+
+  it('readConfigText reads a real configuration and names every problem', async () => {
+    expect(await readConfigText('context: 40 TB in Hive\npolicy: { approved: [spark] }\n')).toMatchObject({
       config: { context: '40 TB in Hive', policy: { approved: ['spark'] } },
       problems: [],
     });
-    expect(readConfigText('ignore: 3\nnope: 1\n').problems).toHaveLength(2);
-    expect(readConfigText('a: [\n').problems[0]).toMatch(/^not valid YAML/);
+    expect((await readConfigText('ignore: 3\nnope: 1\n')).problems).toHaveLength(2);
+    expect((await readConfigText('a: [\n')).problems[0]).toMatch(/^not valid YAML/);
   });
 
   it('finds its sticky comment on a pull request with more than 1,000 comments instead of posting a duplicate', async () => {

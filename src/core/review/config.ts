@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_CONFIG } from './default-config.js';
+
+export { DEFAULT_CONFIG };
 
 /** `.github/spark-or-pytorch.yml`: what the code cannot show, what to skip, and the policy. */
 export const RepoConfigSchema = z.strictObject({
@@ -18,7 +21,6 @@ export const RepoConfigSchema = z.strictObject({
     .default({ approved: [], justify: [] }),
 });
 export type RepoConfig = z.infer<typeof RepoConfigSchema>;
-export const DEFAULT_CONFIG: RepoConfig = RepoConfigSchema.parse({});
 
 export type ConfigIssue = { readonly path: string; readonly message: string };
 
