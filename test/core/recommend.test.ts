@@ -11,7 +11,12 @@ describe('verdicts', () => {
     ['research on a custom attention layer, training on a single GPU', 'pytorch'],
     ['score our 2B-row Hive table with a trained PyTorch model every night', 'both'],
     ['40 TB of events in S3: heavy feature engineering, then train a deep recommender on the result', 'both'],
-    ['Kafka events need scoring by our BERT model within a few seconds', 'both'],
+    // (a bare "Kafka events scored by BERT within seconds" is a coin toss between both and a plain
+    // consumer with a model server: real threads answer it both ways)
+    [
+      'Our Spark Structured Streaming job reads Kafka events and must score each micro-batch with our BERT model within a few seconds',
+      'both',
+    ],
     ['we have 2 GB of CSVs and need some aggregations', 'neither'],
     ['XGBoost churn model on 5 million rows', 'neither'],
     ['a Python pipeline with CPU preprocessing then GPU inference, on Ray', 'neither'],

@@ -290,7 +290,8 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     const where = span(hit.from, hit.to);
     facts.push({ signal: role, origin, status, tool: entry.id, ...where });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
-    if (polarity === 'uncertain' || mentions.statuses.get(status)?.implies === false) return;
+    if (polarity === 'uncertain') return;
+    if (mentions.statuses.get(status)?.implies === false && !kb.toolRoles.get(entry.role)?.alwaysImplies) return;
     for (const signal of new Set([...entry.signals, ...target.implies])) {
       if (polarity === 'negated') {
         negated.push({ signal, origin, tool: entry.id, ...span(from, to) });

@@ -219,6 +219,9 @@ export const ToolRoleSchema = z.object({
   title: z.string().min(1),
   /** signals that naming any product of this role asserts (a GPU model → GPUs are available) */
   signals: z.array(id).default([]),
+  /** do those signals hold even when a product is only asked about (a status with `implies:
+   * false`)? "Should we fine-tune BERT?" is neural work already; "should we use PyTorch?" is not */
+  alwaysImplies: z.boolean().default(false),
   explanation: z.string().min(20),
   sources: z.array(url).min(1),
 });
@@ -235,6 +238,9 @@ export const MentionStatusSchema = z.object({
   /** do the signals a name implies hold in this status? ("should we use PyTorch?" says nothing yet
    * about neural networks, "we train with PyTorch" does) */
   implies: z.boolean().default(true),
+  /** is a mention in this status about how one message asked, and so not carried into the next
+   * one? ("Spark or PyTorch?" asks; the reply "about 2 GB, a few pivots" answers on its own) */
+  perMessage: z.boolean().default(false),
   before: z.array(phrase).default([]),
   after: z.array(phrase).default([]),
   /** a sentence added to the answer naming the products in this status; {names} is replaced */
