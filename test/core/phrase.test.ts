@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher, parsePattern } from '../../src/core/text/phrase.js';
-import { tokenize } from '../../src/core/text/tokenize.js';
+import { readTokens, tokenize } from '../../src/core/text/tokenize.js';
 
 describe('tokenize', () => {
   it.each([
@@ -55,7 +55,7 @@ describe('PhraseMatcher', () => {
     [['gpu|gpus'], 'GPUs', ['p0:0-1']],
     [['run (a|the)? *? model'], 'run a segmentation model, run the model', ['p0:0-4', 'p0:5-8']],
   ])('%j in %j', (patterns, text, expected) => {
-    const hits = compile(patterns).match(tokenize(text));
+    const hits = compile(patterns).match(readTokens(text));
     expect(hits.map((h) => `${h.value}:${h.from}-${h.to}`)).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { type KnowledgeBase, type ProseTarget, roleSignal } from '../knowledge/knowledge-base.js';
 import type { PhraseHit, PhraseMatcher } from '../text/phrase.js';
-import { type Token, tokenize } from '../text/tokenize.js';
+import { readTokens, Tokens } from '../text/tokenize.js';
 import type { Fact, Facts, Measurement } from '../types.js';
 import { extractMeasurements } from './extract-measurements.js';
 
@@ -13,18 +13,18 @@ export type ExtractOptions = {
 type Polarity = 'asserted' | 'negated' | 'uncertain';
 
 /** Clause number per token: punctuation and clause-break words ("but") start a new clause. */
-function numberClauses(tokens: readonly Token[], breaks: ReadonlySet<string>): Int32Array {
+function numberClauses(tokens: Tokens, breaks: ReadonlySet<string>): Int32Array {
   const clause = new Int32Array(tokens.length);
   let current = 0;
-  tokens.forEach((t, i) => {
-    if (t.isBreak || breaks.has(t.text)) current++;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.isBreak[i] || breaks.has(tokens.text[i] as string)) current++;
     clause[i] = current;
-  });
+  }
   return clause;
 }
 
 /** Negator starts by the token where they end, with whether they only express doubt. */
-function findNegators(kb: KnowledgeBase, tokens: readonly Token[]): Map<number, { from: number; doubt: boolean }> {
+function findNegators(kb: KnowledgeBase, tokens: Tokens): Map<number, { from: number; doubt: boolean }> {
   const { negators, uncertainty, notNegating } = kb.language;
   const byEnd = new Map<number, { from: number; doubt: boolean }>();
   for (const hit of negators.match(tokens)) {
@@ -35,7 +35,7 @@ function findNegators(kb: KnowledgeBase, tokens: readonly Token[]): Map<number, 
   return byEnd;
 }
 
-function startsOf(matcher: PhraseMatcher<true>, tokens: readonly Token[]): Set<number> {
+function startsOf(matcher: PhraseMatcher<true>, tokens: Tokens): Set<number> {
   return new Set(matcher.match(tokens).map((h) => h.from));
 }
 
@@ -137,6 +137,9 @@ function boundMeasurements(measurements: readonly Measurement[]): Measurement[] 
   return out;
 }
 
+/** The tokens of the text being read, kept between calls (extractFacts never runs inside itself). */
+const scratch = new Tokens();
+
 /**
  * Reads facts out of free text (or code) with the knowledge's phrases and its catalogue of
  * named products, in one pass over the tokens: signals with their polarity and status (in use,
@@ -145,7 +148,7 @@ function boundMeasurements(measurements: readonly Measurement[]): Measurement[] 
  */
 export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOptions = {}): Facts {
   const origin = options.origin ?? 'text';
-  const tokens = tokenize(text, { code: options.mode === 'code' });
+  const tokens = readTokens(text, { code: options.mode === 'code' }, scratch);
   const clause = numberClauses(tokens, kb.language.clauseBreaks);
   const negatorsByEnd = findNegators(kb, tokens);
   const postNegationStarts = startsOf(kb.language.postNegations, tokens);
@@ -204,7 +207,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
    * Names joined into one list ("Spark, PyTorch, or something else?") share a cue that stands
    * before the list or after it: per name (in `tools` order), the list's status, if it has one.
    */
-  const isJoiner = (t: Token | undefined) => t !== undefined && mentions.listJoiners.has(t.text);
+  const isJoiner = (k: number) => k < tokens.length && mentions.listJoiners.has(tokens.text[k] as string);
   const listStatuses = (names: readonly PhraseHit<ProseTarget>[]): (string | undefined)[] => {
     const out: (string | undefined)[] = names.map(() => undefined);
     if (mentions.listJoiners.size === 0) return out;
@@ -215,14 +218,14 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         const a = names[last] as PhraseHit<ProseTarget>;
         const b = names[last + 1];
         let k = a.to;
-        while (b && k < b.from && isJoiner(tokens[k])) k++;
+        while (b && k < b.from && isJoiner(k)) k++;
         if (!b || k !== b.from) break;
         last++;
       }
       if (last > first) {
         let after = (names[last] as PhraseHit<ProseTarget>).to;
         // ", or something else?": the cue after the list may follow a joining comma
-        while (after < tokens.length && tokens[after]?.isBreak && isJoiner(tokens[after])) after++;
+        while (after < tokens.length && tokens.isBreak[after] && isJoiner(after)) after++;
         let best: string | undefined;
         // the list's own cue (before its first name, after its last) or any member's
         for (const cue of [cueAfter.get(after), ...names.slice(first, last + 1).map((n) => statusOf(n))]) {
@@ -236,8 +239,8 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   };
 
   const span = (from: number, to: number) => {
-    const start = (tokens[from] as Token).start;
-    const end = (tokens[Math.max(from, to - 1)] as Token).end;
+    const start = tokens.start[from] as number;
+    const end = tokens.end[Math.max(from, to - 1)] as number;
     return { evidence: text.slice(start, end), start, end };
   };
 
@@ -284,7 +287,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
           ? mentions.doubted
           : (statusOf(hit) ?? listed[index] ?? mentions.plain);
     // a name repeated past what the facts keep adds nothing: skip building it
-    const quote = text.slice((tokens[hit.from] as Token).start, (tokens[hit.to - 1] as Token).end);
+    const quote = text.slice(tokens.start[hit.from] as number, tokens.end[hit.to - 1] as number);
     const role = roleSignal(entry.role);
     if (!facts.wants(role, status, entry.id, quote)) return;
     const where = span(hit.from, hit.to);

@@ -1,5 +1,5 @@
 import type { KnowledgeBase, UnitRef } from '../knowledge/knowledge-base.js';
-import type { Token } from '../text/tokenize.js';
+import { Tokens } from '../text/tokenize.js';
 import type { Measurement } from '../types.js';
 
 const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
@@ -8,20 +8,24 @@ const MAX_FILLERS = 2;
 
 type Quantity = { value: number; from: number; to: number; unit?: UnitRef };
 
+/** One word's tokens, kept between calls: a glued suffix ("40tb") is read as a text of its own. */
+const suffixTokens = new Tokens();
+
 function singleTokenUnit(kb: KnowledgeBase, word: string): UnitRef | undefined {
-  const fake: Token[] = [{ text: word, start: 0, end: word.length, isBreak: false, head: word.slice(0, 3) }];
-  return kb.units.matchAt(fake, 0).find((h) => h.to === 1)?.value;
+  suffixTokens.length = 0;
+  suffixTokens.push(word, 0, word.length, false);
+  return kb.units.matchAt(suffixTokens, 0).find((h) => h.to === 1)?.value;
 }
 
 /** A number starting at token i: digits (with a glued suffix), number words, then magnitudes. */
-function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Quantity | undefined {
+function readQuantity(tokens: Tokens, i: number, kb: KnowledgeBase): Quantity | undefined {
   const { numberWords, magnitudes, suffixMultipliers } = kb.language;
-  const token = tokens[i] as Token;
+  const text = tokens.text[i] as string;
   let value: number | undefined;
   let to = i + 1;
   let unit: UnitRef | undefined;
-  const first = token.text.charCodeAt(0);
-  const numeric = first >= 48 && first <= 57 ? NUMERIC.exec(token.text) : null;
+  const first = text.charCodeAt(0);
+  const numeric = first >= 48 && first <= 57 ? NUMERIC.exec(text) : null;
   if (numeric) {
     value = Number((numeric[1] as string).replace(/,/g, ''));
     const suffix = numeric[2] as string;
@@ -34,7 +38,7 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
       }
     }
   } else {
-    const words = numberWords.mayStartAt(token)
+    const words = numberWords.mayStartAt(tokens, i)
       ? numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0]
       : undefined;
     if (words) {
@@ -44,12 +48,12 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
   }
   // "a few hundred", "2.5 million", "billions": magnitudes multiply (or start) the number
   while (!unit && to < tokens.length) {
-    const magnitude = magnitudes.get((tokens[to] as Token).text);
+    const magnitude = magnitudes.get(tokens.text[to] as string);
     if (magnitude === undefined) break;
     value = (value ?? 1) * magnitude;
     to++;
   }
-  if (value === undefined && magnitudes.has(token.text)) value = magnitudes.get(token.text);
+  if (value === undefined && magnitudes.has(text)) value = magnitudes.get(text);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   return unit ? { value, from: i, to, unit } : { value, from: i, to };
 }
@@ -58,7 +62,7 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
  * Finds quantities with units: "~40TB", "a few hundred gigs", "2B-row table", "8 A100s",
  * "under 50 ms". A plural unit with no number ("terabytes of logs") counts as several.
  */
-export function extractMeasurements(tokens: readonly Token[], text: string, kb: KnowledgeBase): Measurement[] {
+export function extractMeasurements(tokens: Tokens, text: string, kb: KnowledgeBase): Measurement[] {
   const out: Measurement[] = [];
   const NEAR = 2;
   const isExcluded = (measure: string, from: number, to: number) => {
@@ -66,9 +70,9 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
     if (!matcher) return false;
     // look at most NEAR words to each side, never across punctuation ("no GPUs, ~200 TB of logs")
     let lo = from;
-    while (lo > 0 && from - lo < NEAR && !(tokens[lo - 1] as Token).isBreak) lo--;
+    while (lo > 0 && from - lo < NEAR && !tokens.isBreak[lo - 1]) lo--;
     let hi = to;
-    while (hi < tokens.length && hi - to < NEAR && !(tokens[hi] as Token).isBreak) hi++;
+    while (hi < tokens.length && hi - to < NEAR && !tokens.isBreak[hi]) hi++;
     for (let k = lo; k < hi; k++) {
       if (k >= from && k < to) continue;
       if (matcher.matchAt(tokens, k).some((h) => (h.to <= from || h.from >= to) && h.to <= hi)) return true;
@@ -77,19 +81,18 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
   };
   const push = (measure: string, value: number, from: number, to: number) => {
     if (isExcluded(measure, from, to)) return;
-    const start = (tokens[from] as Token).start;
-    const end = (tokens[to - 1] as Token).end;
+    const start = tokens.start[from] as number;
+    const end = tokens.end[to - 1] as number;
     out.push({ measure, value, evidence: text.slice(start, end), start, end });
   };
   let i = 0;
   while (i < tokens.length) {
-    const token = tokens[i] as Token;
-    if (token.isBreak) {
+    if (tokens.isBreak[i]) {
       i++;
       continue;
     }
     // "80% of rows" is a share, not a count
-    const quantity = text.charCodeAt(token.end) === 37 ? undefined : readQuantity(tokens, i, kb);
+    const quantity = text.charCodeAt(tokens.end[i] as number) === 37 ? undefined : readQuantity(tokens, i, kb);
     if (quantity?.unit) {
       push(quantity.unit.measure, quantity.value * quantity.unit.factor, i, quantity.to);
       i = quantity.to;
@@ -100,7 +103,7 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       let fillers = 0;
       let found = false;
       while (j < tokens.length && fillers <= MAX_FILLERS) {
-        const unitHit = kb.units.mayStartAt(tokens[j])
+        const unitHit = kb.units.mayStartAt(tokens, j)
           ? kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0]
           : undefined;
         if (unitHit) {
@@ -109,9 +112,9 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
           found = true;
           break;
         }
-        const t = tokens[j] as Token;
-        const isWord = /^[a-z][a-z'_]*$/.test(t.text);
-        if (t.isBreak || !isWord || kb.language.unitStopWords.has(t.text)) break;
+        const word = tokens.text[j] as string;
+        const isWord = /^[a-z][a-z'_]*$/.test(word);
+        if (tokens.isBreak[j] || !isWord || kb.language.unitStopWords.has(word)) break;
         fillers++;
         j++;
       }
@@ -119,7 +122,9 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       i = Math.max(i + 1, quantity.from + 1);
       continue;
     }
-    const implied = kb.units.mayStartAt(token) ? kb.units.matchAt(tokens, i).find((h) => h.value.implied) : undefined;
+    const implied = kb.units.mayStartAt(tokens, i)
+      ? kb.units.matchAt(tokens, i).find((h) => h.value.implied)
+      : undefined;
     if (implied) {
       push(implied.value.measure, kb.language.impliedQuantity * implied.value.factor, i, implied.to);
       i = implied.to;

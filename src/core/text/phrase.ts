@@ -5,7 +5,7 @@
  * any one word (never first), and a trailing `?` makes a word optional. Matching is a bounded walk
  * per token, so its cost is linear in the text: no pattern can backtrack catastrophically.
  */
-import type { Token } from './tokenize.js';
+import type { Tokens } from './tokenize.js';
 
 export const MAX_SLOTS = 8;
 export const MAX_OPTIONAL = 3;
@@ -85,21 +85,21 @@ export function parsePattern(source: string): Phrase[] | string {
   return phrases;
 }
 
-function slotMatches(slot: Slot, token: Token): boolean {
-  if (token.isBreak) return false;
+function slotMatches(slot: Slot, tokens: Tokens, at: number): boolean {
+  if (!tokens.isWord(at)) return false;
+  const text = tokens.text[at] as string;
   for (const alt of slot.alternatives) {
-    if (alt.prefix ? token.text.startsWith(alt.word) : token.text === alt.word) return true;
+    if (alt.prefix ? text.startsWith(alt.word) : text === alt.word) return true;
   }
   return false;
 }
 
 /** The end index (exclusive) of the longest match of `slots` from token `at`, or -1. */
-function matchFrom(slots: readonly Slot[], tokens: readonly Token[], at: number, s: number): number {
+function matchFrom(slots: readonly Slot[], tokens: Tokens, at: number, s: number): number {
   if (s === slots.length) return at;
   const slot = slots[s] as Slot;
   let best = -1;
-  const token = tokens[at];
-  if (token && slotMatches(slot, token)) best = matchFrom(slots, tokens, at + 1, s + 1);
+  if (slotMatches(slot, tokens, at)) best = matchFrom(slots, tokens, at + 1, s + 1);
   if (slot.optional) best = Math.max(best, matchFrom(slots, tokens, at, s + 1));
   return best;
 }
@@ -108,42 +108,68 @@ export type PhraseHit<T> = { readonly value: T; readonly from: number; readonly 
 // biome-ignore lint/suspicious/noExplicitAny: a frozen empty list shared by every matcher
 const NO_HITS: PhraseHit<any>[] = Object.freeze([]) as unknown as PhraseHit<any>[];
 
+type Entry<T> = { readonly phrase: Phrase; readonly value: T };
+
 /** Many phrases compiled together; `match` reports every phrase occurrence. */
 export class PhraseMatcher<T> {
-  private readonly byWord = new Map<string, { phrase: Phrase; value: T }[]>();
-  private readonly byPrefix = new Map<string, { phrase: Phrase; value: T }[]>();
+  private readonly byWord = new Map<string, Entry<T>[]>();
+  /**
+   * Phrases starting with a prefix word, by the prefix's first three character codes, one map per
+   * character: looking a token up takes no substring of it.
+   */
+  private readonly byPrefix = new Map<number, Map<number, Map<number, Entry<T>[]>>>();
 
-  constructor(entries: readonly { phrase: Phrase; value: T }[]) {
+  constructor(entries: readonly Entry<T>[]) {
     for (const entry of entries) {
       for (const alt of (entry.phrase.slots[0] as Slot).alternatives) {
-        const map = alt.prefix ? this.byPrefix : this.byWord;
-        const key = alt.prefix ? alt.word.slice(0, MIN_PREFIX) : alt.word;
-        const list = map.get(key) ?? [];
+        const list = alt.prefix ? this.prefixListFor(alt.word) : this.wordListFor(alt.word);
         if (!list.includes(entry)) list.push(entry);
-        map.set(key, list);
       }
     }
   }
 
-  /** Could any phrase start at this token? A cheap test before `matchAt`. */
-  mayStartAt(token: Token | undefined): boolean {
-    if (!token || token.isBreak) return false;
-    return this.byWord.has(token.text) || (token.text.length >= MIN_PREFIX && this.byPrefix.has(token.head));
+  private wordListFor(word: string): Entry<T>[] {
+    const list = this.byWord.get(word) ?? [];
+    this.byWord.set(word, list);
+    return list;
+  }
+
+  private prefixListFor(word: string): Entry<T>[] {
+    const level1 = this.byPrefix.get(word.charCodeAt(0)) ?? new Map<number, Map<number, Entry<T>[]>>();
+    this.byPrefix.set(word.charCodeAt(0), level1);
+    const level2 = level1.get(word.charCodeAt(1)) ?? new Map<number, Entry<T>[]>();
+    level1.set(word.charCodeAt(1), level2);
+    const list = level2.get(word.charCodeAt(2)) ?? [];
+    level2.set(word.charCodeAt(2), list);
+    return list;
+  }
+
+  /** The phrases whose first word is a prefix sharing the word's first three characters. */
+  private prefixed(word: string): Entry<T>[] | undefined {
+    if (word.length < MIN_PREFIX) return undefined;
+    return this.byPrefix.get(word.charCodeAt(0))?.get(word.charCodeAt(1))?.get(word.charCodeAt(2));
+  }
+
+  /** Could any phrase start at token `at`? A cheap test before `matchAt`. */
+  mayStartAt(tokens: Tokens, at: number): boolean {
+    if (!tokens.isWord(at)) return false;
+    const text = tokens.text[at] as string;
+    return this.byWord.has(text) || this.prefixed(text) !== undefined;
   }
 
   /** Every match starting at token `at` (the longest per value). */
-  matchAt(tokens: readonly Token[], at: number): PhraseHit<T>[] {
-    const token = tokens[at];
-    if (!token || token.isBreak) return NO_HITS;
-    const exact = this.byWord.get(token.text);
-    const prefixed = token.text.length >= MIN_PREFIX ? this.byPrefix.get(token.head) : undefined;
+  matchAt(tokens: Tokens, at: number): PhraseHit<T>[] {
+    if (!tokens.isWord(at)) return NO_HITS;
+    const text = tokens.text[at] as string;
+    const exact = this.byWord.get(text);
+    const prefixed = this.prefixed(text);
     if (!exact && !prefixed) return NO_HITS;
     let hits: PhraseHit<T>[] | undefined;
     for (let l = 0; l < 2; l++) {
       const list = l === 0 ? exact : prefixed;
       if (!list) continue;
       for (let k = 0; k < list.length; k++) {
-        const { phrase, value } = list[k] as { phrase: Phrase; value: T };
+        const { phrase, value } = list[k] as Entry<T>;
         const to = matchFrom(phrase.slots, tokens, at, 0);
         if (to <= at) continue;
         if (!hits) hits = [];
@@ -156,7 +182,7 @@ export class PhraseMatcher<T> {
     return hits ?? NO_HITS;
   }
 
-  match(tokens: readonly Token[]): PhraseHit<T>[] {
+  match(tokens: Tokens): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const found = this.matchAt(tokens, i);
