@@ -157,14 +157,20 @@ export class PhraseMatcher<T> {
     return this.byWord.has(text) || this.prefixed(text) !== undefined;
   }
 
-  /** Every match starting at token `at` (the longest per value). */
-  matchAt(tokens: Tokens, at: number): PhraseHit<T>[] {
-    if (!tokens.isWord(at)) return NO_HITS;
+  /**
+   * What `findAt` found: the values in the order `matchAt` lists them, and where each one's longest
+   * match ends. Kept between calls, so finding allocates nothing.
+   */
+  private readonly foundValues: T[] = [];
+  private foundEnds = new Int32Array(8);
+
+  /** Finds every match starting at token `at` (the longest per value); returns how many values matched. */
+  private findAt(tokens: Tokens, at: number): number {
+    if (!tokens.isWord(at)) return 0;
     const text = tokens.text[at] as string;
     const exact = this.byWord.get(text);
     const prefixed = this.prefixed(text);
-    if (!exact && !prefixed) return NO_HITS;
-    let hits: PhraseHit<T>[] | undefined;
+    let found = 0;
     for (let l = 0; l < 2; l++) {
       const list = l === 0 ? exact : prefixed;
       if (!list) continue;
@@ -172,22 +178,57 @@ export class PhraseMatcher<T> {
         const { phrase, value } = list[k] as Entry<T>;
         const to = matchFrom(phrase.slots, tokens, at, 0);
         if (to <= at) continue;
-        if (!hits) hits = [];
         let index = -1;
-        for (let h = 0; h < hits.length; h++) if ((hits[h] as PhraseHit<T>).value === value) index = h;
-        if (index < 0) hits.push({ value, from: at, to });
-        else if (to > (hits[index] as PhraseHit<T>).to) hits[index] = { value, from: at, to };
+        for (let h = 0; h < found; h++) if (this.foundValues[h] === value) index = h;
+        if (index >= 0) {
+          if (to > (this.foundEnds[index] as number)) this.foundEnds[index] = to;
+          continue;
+        }
+        if (found === this.foundEnds.length) {
+          const ends = new Int32Array(found * 2);
+          ends.set(this.foundEnds);
+          this.foundEnds = ends;
+        }
+        this.foundValues[found] = value;
+        this.foundEnds[found] = to;
+        found++;
       }
     }
-    return hits ?? NO_HITS;
+    return found;
+  }
+
+  /** Does some phrase match from token `at`? */
+  matchesAt(tokens: Tokens, at: number): boolean {
+    return this.findAt(tokens, at) > 0;
+  }
+
+  /** Every match starting at token `at` (the longest per value). */
+  matchAt(tokens: Tokens, at: number): PhraseHit<T>[] {
+    const found = this.findAt(tokens, at);
+    if (found === 0) return NO_HITS;
+    const hits: PhraseHit<T>[] = [];
+    for (let k = 0; k < found; k++) {
+      hits.push({ value: this.foundValues[k] as T, from: at, to: this.foundEnds[k] as number });
+    }
+    return hits;
+  }
+
+  /**
+   * Calls `visit` for every match, in the order `match` lists them, without building the hits.
+   * `visit` must not use this same matcher: its findings are overwritten at the next token.
+   */
+  forEachMatch(tokens: Tokens, visit: (value: T, from: number, to: number) => void): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const found = this.findAt(tokens, i);
+      for (let k = 0; k < found; k++) visit(this.foundValues[k] as T, i, this.foundEnds[k] as number);
+    }
   }
 
   match(tokens: Tokens): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const found = this.matchAt(tokens, i);
-      for (let k = 0; k < found.length; k++) hits.push(found[k] as PhraseHit<T>);
-    }
+    this.forEachMatch(tokens, (value, from, to) => {
+      hits.push({ value, from, to });
+    });
     return hits;
   }
 }
