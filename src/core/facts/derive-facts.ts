@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { ConditionData } from '../knowledge/schema.js';
+import type { ConditionData, SignalData } from '../knowledge/schema.js';
 import type { Fact, Facts } from '../types.js';
 
 export function conditionHolds(c: ConditionData, present: ReadonlySet<string>): boolean {
@@ -11,6 +11,17 @@ export function conditionHolds(c: ConditionData, present: ReadonlySet<string>): 
   );
 }
 
+/** The signals the knowledge derives from others, listed once per knowledge base. */
+const derivableIn = new WeakMap<KnowledgeBase, readonly SignalData[]>();
+function derivable(kb: KnowledgeBase): readonly SignalData[] {
+  let list = derivableIn.get(kb);
+  if (!list) {
+    list = [...kb.signals.values()].filter((s) => s.derivedFrom.length > 0);
+    derivableIn.set(kb, list);
+  }
+  return list;
+}
+
 /**
  * Adds the signals the knowledge derives from others ("training" + "neural network" → neural
  * training), quoting the facts they rest on. Repeats until nothing new holds; the number of
@@ -18,11 +29,12 @@ export function conditionHolds(c: ConditionData, present: ReadonlySet<string>): 
  */
 export function deriveFacts(kb: KnowledgeBase, facts: Facts): Facts {
   const derived: Fact[] = [...facts.facts];
-  const present = new Set(derived.map((f) => f.signal));
-  const derivable = [...kb.signals.values()].filter((s) => s.derivedFrom.length > 0);
-  for (let pass = 0; pass <= derivable.length; pass++) {
+  const present = new Set<string>();
+  for (const f of derived) present.add(f.signal);
+  const signals = derivable(kb);
+  for (let pass = 0; pass <= signals.length; pass++) {
     let changed = false;
-    for (const signal of derivable) {
+    for (const signal of signals) {
       if (present.has(signal.id)) continue;
       const condition = signal.derivedFrom.find((c) => conditionHolds(c, present));
       if (!condition) continue;

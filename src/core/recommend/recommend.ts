@@ -2,6 +2,7 @@ import { type CompiledModel, type KnowledgeBase, roleOf } from '../knowledge/kno
 import type { CriterionData } from '../knowledge/schema.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
 
+import { criterionKey, featureKey } from './feature-key.js';
 import { featuresOf, modelOutcomes, predict, priorModel, priorVector } from './model.js';
 
 /** An outcome this close to the most probable one (as a share of its probability) may answer instead of it. */
@@ -140,7 +141,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const model = activeModel(kb);
   const { features, roleFeatures, matched, counted, knownGroups, decisiveOpen } = featuresOf(kb, given);
   const added = (feature: string) => {
-    const c = feature.startsWith('c:') ? matched.find((m) => `c:${m.id}` === feature) : undefined;
+    const c = feature.startsWith('c:') ? matched.find((m) => featureKey(criterionKey, m.id) === feature) : undefined;
     return c ? priorVector(model.outcomes, c, model.priorScale) : undefined;
   };
   const probs = predict(model, features.keys(), added);
@@ -158,7 +159,8 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     const composite = kb.outcomes.find((o) => o.id === id)?.composite;
     const supports = (favours: string) => favours === id || (composite?.of.includes(favours) ?? false);
     const weightFor = (feature: string) => (model.weights.get(feature) ?? added(feature))?.[k] ?? 0;
-    const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
+    const byWeight = (a: CriterionData, b: CriterionData) =>
+      weightFor(featureKey(criterionKey, b.id)) - weightFor(featureKey(criterionKey, a.id));
     const backing = matched.filter((c) => supports(c.favours)).sort(byWeight);
     const tools: Reason[] = [];
     for (const feature of roleFeatures) {
