@@ -16,42 +16,55 @@ const MAX_TOOL_REASONS = 3;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Where each quote stands in the question, so reasons quote the user in reading order. */
-function positionsOf(facts: readonly Fact[]): Map<string, number> {
-  const position = new Map<string, number>();
+/** Where a quote first stands in the question: the first fact quoting it with a position, or last. */
+function positionOf(quote: string, facts: readonly Fact[]): number {
+  for (const f of facts) if (f.start !== undefined && f.evidence.trim() === quote) return f.start;
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** The user's words behind a criterion, in reading order: every fact among its `all` and `any` signals. */
+function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
+  // a handful of quotes per criterion: plain arrays and loops, no sets or intermediate lists
+  const quotes: string[] = [];
+  const add = (part: string) => {
+    const quote = part.trim();
+    if (quote && !quotes.includes(quote)) quotes.push(quote);
+  };
   for (const f of facts) {
-    if (f.start !== undefined && !position.has(f.evidence.trim())) position.set(f.evidence.trim(), f.start);
+    if (!c.when.all.includes(f.signal) && !c.when.any.includes(f.signal)) continue;
+    // derived facts quote their basis joined by " … ": split so each quote appears once
+    let from = 0;
+    for (let cut = f.evidence.indexOf(' … '); cut >= 0; cut = f.evidence.indexOf(' … ', from)) {
+      add(f.evidence.slice(from, cut));
+      from = cut + 3;
+    }
+    add(f.evidence.slice(from));
   }
-  return position;
+  const at = quotes.map((q) => positionOf(q, facts));
+  // a stable insertion sort: few quotes, and equal positions keep their order
+  for (let i = 1; i < quotes.length; i++) {
+    const quote = quotes[i] as string;
+    const position = at[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (at[j] as number) > position; j--) {
+      quotes[j + 1] = quotes[j] as string;
+      at[j + 1] = at[j] as number;
+    }
+    quotes[j + 1] = quote;
+    at[j + 1] = position;
+  }
+  let evidence = '';
+  for (let i = 0; i < quotes.length; i++) evidence += `${i > 0 ? ' … ' : ''}“${quotes[i]}”`;
+  return evidence;
 }
 
-/** The user's words behind a criterion: every fact among its `all` and `any` signals. */
-function evidenceFor(c: CriterionData, facts: readonly Fact[], position: ReadonlyMap<string, number>): string {
-  const wanted = new Set([...c.when.all, ...c.when.any]);
-  // derived facts quote their basis joined by " … ": split so each quote appears once
-  const quotes = [
-    ...new Set(
-      facts
-        .filter((f) => wanted.has(f.signal))
-        .flatMap((f) => f.evidence.split(' … '))
-        .map((q) => q.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const at = (q: string) => position.get(q) ?? Number.MAX_SAFE_INTEGER;
-  return quotes
-    .sort((a, b) => at(a) - at(b))
-    .map((q) => `“${q}”`)
-    .join(' … ');
-}
-
-function toReason(c: CriterionData, facts: readonly Fact[], position: ReadonlyMap<string, number>): Reason {
+function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
   return {
     criterion: c.id,
     title: c.title,
     favours: c.favours,
     weight: c.weight,
-    evidence: evidenceFor(c, facts, position),
+    evidence: evidenceFor(c, facts),
     explanation: c.explanation,
     source: c.sources[0] as string,
     sources: c.sources,
@@ -152,7 +165,6 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     if (k === abstain && !decisiveOpen) continue;
     if (top < 0 || (probs[k] as number) > (probs[top] as number)) top = k;
   }
-  const position = positionsOf(counted.facts);
   /** The reasons for answering with outcome k: criteria backing it, products leaning to it, then the rest. */
   const explain = (k: number) => {
     const id = model.outcomes[k] as string;
@@ -206,7 +218,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const confidence = round(decided ? (probs[top] as number) : best);
   const outcome = kb.outcomes.find((o) => o.id === verdict);
   const backing = why.backing;
-  const toReasons = (list: readonly CriterionData[]) => list.map((c) => toReason(c, counted.facts, position));
+  const toReasons = (list: readonly CriterionData[]) => list.map((c) => toReason(c, counted.facts));
   // what supports the verdict first (criteria, then named products), then what speaks against it
   const reasons = [...toReasons(backing), ...why.tools, ...toReasons(why.against)];
 
