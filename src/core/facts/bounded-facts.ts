@@ -6,16 +6,14 @@ export const MAX_QUOTES = 3;
 /** A list that keeps at most MAX_QUOTES distinct quotes per signal, status and product, as facts arrive. */
 export class BoundedFacts {
   readonly list: Fact[] = [];
-  /** the kept facts by signal: a few per status and product, so a scan finds those of one (no key to build) */
-  private readonly bySignal = new Map<string, Fact[]>();
 
   /** Would a fact with this signal, status, product and quote still be kept? */
   wants(signal: string, status: string | undefined, tool: string | undefined, evidence: string): boolean {
-    const kept = this.bySignal.get(signal);
-    if (!kept) return true;
+    // the list stays short (a few facts per signal, status and product), so a scan beats building keys
     let same = 0;
-    for (const f of kept) {
-      if (f.status !== status || f.tool !== tool) continue;
+    for (let i = 0; i < this.list.length; i++) {
+      const f = this.list[i] as Fact;
+      if (f.signal !== signal || f.status !== status || f.tool !== tool) continue;
       if (f.evidence === evidence) return false;
       same++;
     }
@@ -23,11 +21,7 @@ export class BoundedFacts {
   }
 
   push(f: Fact): void {
-    if (!this.wants(f.signal, f.status, f.tool, f.evidence)) return;
-    this.list.push(f);
-    const kept = this.bySignal.get(f.signal);
-    if (kept) kept.push(f);
-    else this.bySignal.set(f.signal, [f]);
+    if (this.wants(f.signal, f.status, f.tool, f.evidence)) this.list.push(f);
   }
 }
 

@@ -25,11 +25,11 @@ function derivable(kb: KnowledgeBase): readonly SignalData[] {
 /**
  * Adds the signals the knowledge derives from others ("training" + "neural network" → neural
  * training), quoting the facts they rest on. Repeats until nothing new holds; the number of
- * passes is bounded by the number of signals.
+ * passes is bounded by the number of signals. `present` (empty) is filled with every signal that
+ * holds, derived ones included.
  */
-export function deriveFacts(kb: KnowledgeBase, facts: Facts): Facts {
+export function deriveFacts(kb: KnowledgeBase, facts: Facts, present = new Set<string>()): Facts {
   const derived: Fact[] = [...facts.facts];
-  const present = new Set<string>();
   for (const f of derived) present.add(f.signal);
   const signals = derivable(kb);
   for (let pass = 0; pass <= signals.length; pass++) {

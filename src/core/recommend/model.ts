@@ -43,9 +43,8 @@ function countsForCriteria(kb: KnowledgeBase, f: Fact): boolean {
  */
 export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   const plain = given.facts.filter((f) => countsForCriteria(kb, f));
-  const counted = deriveFacts(kb, { ...given, facts: plain });
   const present = new Set<string>();
-  for (const f of counted.facts) present.add(f.signal);
+  const counted = deriveFacts(kb, { ...given, facts: plain }, present);
   const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
   const features = new Map<string, readonly Fact[]>();
   const add = (id: string, f: Fact) => {

@@ -138,9 +138,33 @@ function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, 
   };
 }
 
+const priorModels = new WeakMap<KnowledgeBase, CompiledModel>();
+
 /** The model in force: the fitted one, or the hand-set criteria weights (the fit's starting point) before the first fit. */
 export function activeModel(kb: KnowledgeBase): CompiledModel {
-  return kb.model ?? priorModel(kb, modelOutcomes(kb));
+  if (kb.model) return kb.model;
+  let prior = priorModels.get(kb);
+  if (!prior) {
+    prior = priorModel(kb, modelOutcomes(kb));
+    priorModels.set(kb, prior);
+  }
+  return prior;
+}
+
+/** Per model, the hand-set weights of criteria it was not fitted with, built once each. */
+const addedWeights = new WeakMap<CompiledModel, Map<CriterionData, Float64Array>>();
+function addedWeight(model: CompiledModel, c: CriterionData): Float64Array {
+  let byCriterion = addedWeights.get(model);
+  if (!byCriterion) {
+    byCriterion = new Map();
+    addedWeights.set(model, byCriterion);
+  }
+  let w = byCriterion.get(c);
+  if (!w) {
+    w = priorVector(model.outcomes, c, model.priorScale);
+    byCriterion.set(c, w);
+  }
+  return w;
 }
 
 /**
@@ -155,7 +179,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const { features, roleFeatures, matched, counted, knownGroups, decisiveOpen } = featuresOf(kb, given);
   const added = (feature: string) => {
     const c = feature.startsWith('c:') ? matched.find((m) => featureKey(criterionKey, m.id) === feature) : undefined;
-    return c ? priorVector(model.outcomes, c, model.priorScale) : undefined;
+    return c ? addedWeight(model, c) : undefined;
   };
   const probs = predict(model, features.keys(), added);
   // unclear is for a missing decisive fact: once all are known, the best decided outcome answers
