@@ -14,7 +14,10 @@ export function chooseTools(
   tokenCount: number,
 ): { tools: PhraseHit<ProseTarget>[]; cover: Int32Array | undefined } {
   let longest = 0;
-  for (const h of hits) if (h.value.tool !== undefined) longest = Math.max(longest, h.to - h.from);
+  for (let j = 0; j < hits.length; j++) {
+    const h = hits[j] as PhraseHit<ProseTarget>;
+    if (h.value.tool !== undefined) longest = Math.max(longest, h.to - h.from);
+  }
   if (longest === 0) return { tools: [], cover: undefined };
   // hits come in reading order, so taking them length by length, each length in reading order, is
   // the order of a stable sort by length (longest first), then position: no sort, no copy

@@ -153,7 +153,8 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   const { tools, cover } = chooseTools(hits, tokens.length);
   // per token, the signals an exception phrase over it cancels ("docker image" is not image data)
   let cancelledAt: Map<number, Set<string>> | undefined;
-  for (const h of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PhraseHit<ProseTarget>;
     if (h.value.except === undefined) continue;
     cancelledAt ??= new Map();
     for (let k = h.from; k < h.to; k++) {
@@ -196,7 +197,9 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     facts.push({ signal: role, origin, status, tool: entry.id, evidence: quote, start, end });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
     if (polarity === 'uncertain' || mentions.statuses.get(status)?.implies === false) continue;
-    for (const signal of heldBy(target)) {
+    const held = heldBy(target);
+    for (let s = 0; s < held.length; s++) {
+      const signal = held[s] as string;
       if (polarity === 'negated') {
         const { evidence, start: from, end: to } = quoting(signal, polarFrom, polarTo);
         negated.push({ signal, origin, tool: entry.id, evidence, start: from, end: to });
@@ -205,7 +208,8 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
       } else facts.push({ signal, origin, status, tool: entry.id, evidence: quote, start, end });
     }
   }
-  for (const hit of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i] as PhraseHit<ProseTarget>;
     const id = hit.value.signal;
     if (id === undefined || (cover && insideTool(hit, tools, cover)) || (cancelledAt && cancelled(hit))) continue;
     if (again(hit.value)) continue;
@@ -224,14 +228,16 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   // a named accelerator brings its memory: "a 7B model on A100s" is compared with 40 GB per device
   const found = extractMeasurements(tokens, text, kb);
   const memoryMeasure = kb.productMemoryMeasure;
-  for (const hit of tools) {
+  for (let i = 0; i < tools.length; i++) {
+    const hit = tools[i] as PhraseHit<ProseTarget>;
     const gb = hit.value.tool?.memoryGb;
     if (gb === undefined || memoryMeasure === undefined) continue;
     const { evidence, start, end } = quoting('', hit.from, hit.to);
     found.push({ measure: memoryMeasure, value: gb * 1e9, evidence, start, end });
   }
   const measurements = boundMeasurements(found);
-  for (const f of levelFacts(measurements, kb, origin)) facts.push(f);
+  const levels = levelFacts(measurements, kb, origin);
+  for (let i = 0; i < levels.length; i++) facts.push(levels[i] as Fact);
   return { facts: applyOverrides(facts.list, kb), negated: negated.list, measurements };
 }
 
@@ -269,8 +275,8 @@ export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBa
 /** Drops facts that a more specific present signal overrides (the list itself when none is). */
 export function applyOverrides(facts: Fact[], kb: KnowledgeBase): Fact[] {
   let overridden: Set<string> | undefined;
-  for (const f of facts) {
-    const overrides = kb.signals.get(f.signal)?.overrides;
+  for (let i = 0; i < facts.length; i++) {
+    const overrides = kb.signals.get((facts[i] as Fact).signal)?.overrides;
     if (!overrides || overrides.length === 0) continue;
     overridden ??= new Set();
     for (const o of overrides) overridden.add(o);

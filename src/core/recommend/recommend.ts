@@ -18,7 +18,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Where a quote first stands in the question: the first fact quoting it with a position, or last. */
 function positionOf(quote: string, facts: readonly Fact[]): number {
-  for (const f of facts) if (f.start !== undefined && f.evidence.trim() === quote) return f.start;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (f.start !== undefined && f.evidence.trim() === quote) return f.start;
+  }
   return Number.MAX_SAFE_INTEGER;
 }
 
@@ -30,7 +33,8 @@ function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
     const quote = part.trim();
     if (quote && !quotes.includes(quote)) quotes.push(quote);
   };
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     if (!c.when.all.includes(f.signal) && !c.when.any.includes(f.signal)) continue;
     // derived facts quote their basis joined by " … ": split so each quote appears once
     let from = 0;

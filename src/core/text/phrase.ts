@@ -88,7 +88,8 @@ export function parsePattern(source: string): Phrase[] | string {
 function slotMatches(slot: Slot, tokens: Tokens, at: number): boolean {
   if (!tokens.isWord(at)) return false;
   const text = tokens.text[at] as string;
-  for (const alt of slot.alternatives) {
+  for (let i = 0; i < slot.alternatives.length; i++) {
+    const alt = slot.alternatives[i] as Alternative;
     if (alt.prefix ? text.startsWith(alt.word) : text === alt.word) return true;
   }
   return false;
