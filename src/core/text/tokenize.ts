@@ -72,6 +72,48 @@ function isDigit(code: number | undefined): boolean {
 /** In code only line ends and `;` end a clause: `master("local[*]")` stays one phrase. */
 const CODE_BREAKS = new Set(['\n', ';']);
 
+function readWord(text: string, start: number, end: number): string {
+  let word = text.slice(start, end).toLowerCase();
+  if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
+  // a possessive names the thing itself: "Spark's" is "spark"
+  if (word.endsWith("'s") && word.length > 3) word = word.slice(0, -2);
+  return word;
+}
+
+/**
+ * Plain words (ASCII letters, digits, `_`) read before, by a hash of their lower-cased characters:
+ * a slot holds the last word that hashed there. Questions reuse most of their words, so most tokens
+ * take no new string. Fixed size, so it never grows.
+ */
+const KNOWN_SLOTS = 4096;
+const MAX_KNOWN_LENGTH = 40;
+const known: (string | undefined)[] = new Array(KNOWN_SLOTS).fill(undefined);
+
+const lower = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/** The word text[start, end) as `readWord` reads it, when it is a plain word read before. */
+function knownWord(text: string, start: number, end: number): string | undefined {
+  // a long run of letters is no word a question repeats: not worth a slot
+  if (end - start > MAX_KNOWN_LENGTH) return undefined;
+  let hash = 0;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    // apostrophes (possessives, curly quotes) and non-ASCII letters take the full path
+    if (code > 127 || code === 39) return undefined;
+    hash = (Math.imul(hash, 31) + lower(code)) | 0;
+  }
+  const slot = hash & (KNOWN_SLOTS - 1);
+  const word = known[slot];
+  if (word !== undefined && word.length === end - start) {
+    let same = true;
+    for (let k = 0; k < word.length && same; k++) same = word.charCodeAt(k) === lower(text.charCodeAt(start + k));
+    if (same) return word;
+  }
+  const read = text.slice(start, end).toLowerCase();
+  known[slot] = read;
+  return read;
+}
+
 /** Reads the tokens of `text` into `into` (emptied first) and returns it. */
 export function readTokens(text: string, options: { code?: boolean } = {}, into: Tokens = new Tokens()): Tokens {
   const breaks = options.code ? CODE_BREAKS : BREAKS;
@@ -102,11 +144,7 @@ export function readTokens(text: string, options: { code?: boolean } = {}, into:
         }
         break;
       }
-      let word = text.slice(start, i).toLowerCase();
-      if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
-      // a possessive names the thing itself: "Spark's" is "spark"
-      if (word.endsWith("'s") && word.length > 3) word = word.slice(0, -2);
-      into.push(word, start, i, false);
+      into.push(knownWord(text, start, i) ?? readWord(text, start, i), start, i, false);
       continue;
     }
     const ch = text[i] as string;
