@@ -2,7 +2,26 @@ import type { KnowledgeBase, UnitRef } from '../knowledge/knowledge-base.js';
 import { Tokens } from '../text/tokenize.js';
 import type { Measurement } from '../types.js';
 
-const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Where the number in a token ends and its glued suffix starts ("40tb": 2), or -1 when the token is
+ * not digits (with `,` and one `.fraction`) then lower-case letters: /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/,
+ * read without a match array.
+ */
+function numberEnd(text: string): number {
+  const n = text.length;
+  if (n === 0 || !isDigit(text.charCodeAt(0))) return -1;
+  let k = 1;
+  while (k < n && (isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === 44)) k++;
+  if (k + 1 < n && text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1))) {
+    k += 2;
+    while (k < n && isDigit(text.charCodeAt(k))) k++;
+  }
+  const end = k;
+  while (k < n && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  return k === n ? end : -1;
+}
 /** How many filler tokens may stand between a number and its unit ("40 TB of", "2 of the GPUs"). */
 const MAX_FILLERS = 2;
 
@@ -14,7 +33,9 @@ const suffixTokens = new Tokens();
 function singleTokenUnit(kb: KnowledgeBase, word: string): UnitRef | undefined {
   suffixTokens.length = 0;
   suffixTokens.push(word, 0, word.length, false);
-  return kb.units.matchAt(suffixTokens, 0).find((h) => h.to === 1)?.value;
+  const found = kb.units.findAt(suffixTokens, 0);
+  for (let h = 0; h < found; h++) if (kb.units.foundEnd(h) === 1) return kb.units.foundValue(h);
+  return undefined;
 }
 
 /** A number starting at token i: digits (with a glued suffix), number words, then magnitudes. */
@@ -24,11 +45,11 @@ function readQuantity(tokens: Tokens, i: number, kb: KnowledgeBase): Quantity | 
   let value: number | undefined;
   let to = i + 1;
   let unit: UnitRef | undefined;
-  const first = text.charCodeAt(0);
-  const numeric = first >= 48 && first <= 57 ? NUMERIC.exec(text) : null;
-  if (numeric) {
-    value = Number((numeric[1] as string).replace(/,/g, ''));
-    const suffix = numeric[2] as string;
+  const digitsEnd = numberEnd(text);
+  if (digitsEnd >= 0) {
+    const digits = text.slice(0, digitsEnd);
+    value = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
+    const suffix = text.slice(digitsEnd);
     if (suffix) {
       const multiplier = suffixMultipliers.get(suffix);
       if (multiplier !== undefined) value *= multiplier;
@@ -38,12 +59,10 @@ function readQuantity(tokens: Tokens, i: number, kb: KnowledgeBase): Quantity | 
       }
     }
   } else {
-    const words = numberWords.mayStartAt(tokens, i)
-      ? numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0]
-      : undefined;
-    if (words) {
-      value = words.value;
-      to = words.to;
+    const longest = numberWords.foundLongest(numberWords.findAt(tokens, i));
+    if (longest >= 0) {
+      value = numberWords.foundValue(longest);
+      to = numberWords.foundEnd(longest);
     }
   }
   // "a few hundred", "2.5 million", "billions": magnitudes multiply (or start) the number
@@ -75,7 +94,11 @@ export function extractMeasurements(tokens: Tokens, text: string, kb: KnowledgeB
     while (hi < tokens.length && hi - to < NEAR && !tokens.isBreak[hi]) hi++;
     for (let k = lo; k < hi; k++) {
       if (k >= from && k < to) continue;
-      if (matcher.matchAt(tokens, k).some((h) => (h.to <= from || h.from >= to) && h.to <= hi)) return true;
+      const found = matcher.findAt(tokens, k);
+      for (let h = 0; h < found; h++) {
+        const end = matcher.foundEnd(h);
+        if ((end <= from || k >= to) && end <= hi) return true;
+      }
     }
     return false;
   };
@@ -103,12 +126,12 @@ export function extractMeasurements(tokens: Tokens, text: string, kb: KnowledgeB
       let fillers = 0;
       let found = false;
       while (j < tokens.length && fillers <= MAX_FILLERS) {
-        const unitHit = kb.units.mayStartAt(tokens, j)
-          ? kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0]
-          : undefined;
-        if (unitHit) {
-          push(unitHit.value.measure, quantity.value * unitHit.value.factor, i, unitHit.to);
-          i = unitHit.to;
+        const unitHit = kb.units.foundLongest(kb.units.findAt(tokens, j));
+        if (unitHit >= 0) {
+          const unit = kb.units.foundValue(unitHit);
+          const unitEnd = kb.units.foundEnd(unitHit);
+          push(unit.measure, quantity.value * unit.factor, i, unitEnd);
+          i = unitEnd;
           found = true;
           break;
         }
@@ -122,12 +145,14 @@ export function extractMeasurements(tokens: Tokens, text: string, kb: KnowledgeB
       i = Math.max(i + 1, quantity.from + 1);
       continue;
     }
-    const implied = kb.units.mayStartAt(tokens, i)
-      ? kb.units.matchAt(tokens, i).find((h) => h.value.implied)
-      : undefined;
-    if (implied) {
-      push(implied.value.measure, kb.language.impliedQuantity * implied.value.factor, i, implied.to);
-      i = implied.to;
+    const found = kb.units.findAt(tokens, i);
+    let implied = -1;
+    for (let h = 0; h < found && implied < 0; h++) if (kb.units.foundValue(h).implied) implied = h;
+    if (implied >= 0) {
+      const unit = kb.units.foundValue(implied);
+      const end = kb.units.foundEnd(implied);
+      push(unit.measure, kb.language.impliedQuantity * unit.factor, i, end);
+      i = end;
       continue;
     }
     i++;

@@ -165,8 +165,11 @@ export class PhraseMatcher<T> {
   private readonly foundValues: T[] = [];
   private foundEnds = new Int32Array(8);
 
-  /** Finds every match starting at token `at` (the longest per value); returns how many values matched. */
-  private findAt(tokens: Tokens, at: number): number {
+  /**
+   * Finds every match starting at token `at` (the longest per value) and returns how many values
+   * matched; `foundValue(i)` and `foundEnd(i)` read them until the next call. `matchAt` without the hits.
+   */
+  findAt(tokens: Tokens, at: number): number {
     if (!tokens.isWord(at)) return 0;
     const text = tokens.text[at] as string;
     const exact = this.byWord.get(text);
@@ -196,6 +199,22 @@ export class PhraseMatcher<T> {
       }
     }
     return found;
+  }
+
+  foundValue(i: number): T {
+    return this.foundValues[i] as T;
+  }
+
+  /** Where the longest match of the i-th value found ends (exclusive). */
+  foundEnd(i: number): number {
+    return this.foundEnds[i] as number;
+  }
+
+  /** Of the values found, the first with the longest match, or -1. */
+  foundLongest(found: number): number {
+    let best = -1;
+    for (let i = 0; i < found; i++) if (best < 0 || this.foundEnd(i) > this.foundEnd(best)) best = i;
+    return best;
   }
 
   /** Does some phrase match from token `at`? */
