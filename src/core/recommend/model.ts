@@ -1,6 +1,7 @@
 import { conditionHolds, deriveFacts } from '../facts/derive-facts.js';
 import { type CompiledModel, isRoleSignal, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
+import { sortSmall } from '../sort-small.js';
 import type { Fact, Facts } from '../types.js';
 import {
   criterionKey,
@@ -83,7 +84,10 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   }
   for (const [group, set] of exclusive) if (set.size > 1) features.set(featureKey(groupKey, group), NO_FACTS);
   // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
-  const named = [...new Set(counted.facts.filter((f) => isRoleSignal(f.signal)).map((f) => f.signal))].sort();
+  const named = sortSmall(
+    [...new Set(counted.facts.filter((f) => isRoleSignal(f.signal)).map((f) => f.signal))],
+    byText,
+  );
   for (let i = 0; i < named.length; i++) {
     for (let j = i + 1; j < named.length; j++) {
       features.set(featureKey(pairKey, named[i] as string, named[j] as string), NO_FACTS);
@@ -108,6 +112,8 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   }
   return { features, roleFeatures, matched, counted, knownGroups: known, decisiveOpen };
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A criterion's hand-set weight on the outcome it favours, times `scale`. */
 export function priorVector(outcomes: readonly string[], c: CriterionData, scale: number): Float64Array {

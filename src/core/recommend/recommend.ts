@@ -1,7 +1,7 @@
 import { type CompiledModel, type KnowledgeBase, roleOf } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
+import { sortSmall } from '../sort-small.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
-
 import { criterionKey, featureKey } from './feature-key.js';
 import { featuresOf, modelOutcomes, predict, priorModel, priorVector } from './model.js';
 
@@ -201,7 +201,10 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     const weightFor = (feature: string) => (model.weights.get(feature) ?? added(feature))?.[k] ?? 0;
     const byWeight = (a: CriterionData, b: CriterionData) =>
       weightFor(featureKey(criterionKey, b.id)) - weightFor(featureKey(criterionKey, a.id));
-    const backing = matched.filter((c) => supports(c.favours)).sort(byWeight);
+    const backing = sortSmall(
+      matched.filter((c) => supports(c.favours)),
+      byWeight,
+    );
     const tools: Reason[] = [];
     for (const feature of roleFeatures) {
       const w = model.weights.get(feature);
@@ -213,8 +216,11 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
       const reason = toolReason(kb, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
       if (reason) tools.push(reason);
     }
-    tools.sort((x, y) => y.weight - x.weight);
-    const against = matched.filter((c) => !supports(c.favours)).sort(byWeight);
+    sortSmall(tools, (x, y) => y.weight - x.weight);
+    const against = sortSmall(
+      matched.filter((c) => !supports(c.favours)),
+      byWeight,
+    );
     return { backing, tools: tools.slice(0, MAX_TOOL_REASONS), against };
   };
   // A verdict with nothing in the question behind it is no answer. Among the outcomes close to the
