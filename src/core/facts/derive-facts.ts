@@ -2,7 +2,10 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { ConditionData, SignalData } from '../knowledge/schema.js';
 import type { Fact, Facts } from '../types.js';
 
-export function conditionHolds(c: ConditionData, present: ReadonlySet<string>): boolean {
+/** The signals that hold: a Set, or anything that answers `has` and `add` like one. */
+export type Present = { has(signal: string): boolean; add(signal: string): unknown };
+
+export function conditionHolds(c: ConditionData, present: Pick<Present, 'has'>): boolean {
   return (
     (c.all.length > 0 || c.any.length > 0) &&
     c.all.every((s) => present.has(s)) &&
@@ -28,7 +31,7 @@ function derivable(kb: KnowledgeBase): readonly SignalData[] {
  * passes is bounded by the number of signals. `present` (empty) is filled with every signal that
  * holds, derived ones included.
  */
-export function deriveFacts(kb: KnowledgeBase, facts: Facts, present = new Set<string>()): Facts {
+export function deriveFacts(kb: KnowledgeBase, facts: Facts, present: Present = new Set<string>()): Facts {
   const derived: Fact[] = [...facts.facts];
   for (const f of derived) present.add(f.signal);
   const signals = derivable(kb);

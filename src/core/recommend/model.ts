@@ -1,4 +1,5 @@
 import { conditionHolds, deriveFacts } from '../facts/derive-facts.js';
+import { presentSignals } from '../facts/presence.js';
 import { type CompiledModel, isRoleSignal, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
 import { sortSmall } from '../sort-small.js';
@@ -44,7 +45,7 @@ function countsForCriteria(kb: KnowledgeBase, f: Fact): boolean {
  */
 export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   const plain = given.facts.filter((f) => countsForCriteria(kb, f));
-  const present = new Set<string>();
+  const present = presentSignals.clear();
   const counted = deriveFacts(kb, { ...given, facts: plain }, present);
   const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
   const features = new Map<string, readonly Fact[]>();
