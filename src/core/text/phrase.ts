@@ -110,35 +110,44 @@ export type PhraseHit<T> = { readonly value: T; readonly from: number; readonly 
 const NO_HITS: PhraseHit<any>[] = Object.freeze([]) as unknown as PhraseHit<any>[];
 
 type Entry<T> = { readonly phrase: Phrase; readonly value: T };
+/** An entry as the matcher keeps it: `fixed` when no word is optional, so a plain loop matches it. */
+type Compiled<T> = { readonly slots: readonly Slot[]; readonly value: T; readonly fixed: boolean };
+
+/** The end of a match of `slots` from slot `s` at token `at + s`, for slots without optional words, or -1. */
+function matchFixed(slots: readonly Slot[], tokens: Tokens, at: number, s: number): number {
+  for (let k = s; k < slots.length; k++) if (!slotMatches(slots[k] as Slot, tokens, at + k)) return -1;
+  return at + slots.length;
+}
 
 /** Many phrases compiled together; `match` reports every phrase occurrence. */
 export class PhraseMatcher<T> {
-  private readonly byWord = new Map<string, Entry<T>[]>();
+  private readonly byWord = new Map<string, Compiled<T>[]>();
   /**
    * Phrases starting with a prefix word, by the prefix's first three character codes, one map per
    * character: looking a token up takes no substring of it.
    */
-  private readonly byPrefix = new Map<number, Map<number, Map<number, Entry<T>[]>>>();
+  private readonly byPrefix = new Map<number, Map<number, Map<number, Compiled<T>[]>>>();
 
   constructor(entries: readonly Entry<T>[]) {
-    for (const entry of entries) {
-      for (const alt of (entry.phrase.slots[0] as Slot).alternatives) {
+    for (const { phrase, value } of entries) {
+      const entry = { slots: phrase.slots, value, fixed: !phrase.slots.some((slot) => slot.optional) };
+      for (const alt of (phrase.slots[0] as Slot).alternatives) {
         const list = alt.prefix ? this.prefixListFor(alt.word) : this.wordListFor(alt.word);
         if (!list.includes(entry)) list.push(entry);
       }
     }
   }
 
-  private wordListFor(word: string): Entry<T>[] {
+  private wordListFor(word: string): Compiled<T>[] {
     const list = this.byWord.get(word) ?? [];
     this.byWord.set(word, list);
     return list;
   }
 
-  private prefixListFor(word: string): Entry<T>[] {
-    const level1 = this.byPrefix.get(word.charCodeAt(0)) ?? new Map<number, Map<number, Entry<T>[]>>();
+  private prefixListFor(word: string): Compiled<T>[] {
+    const level1 = this.byPrefix.get(word.charCodeAt(0)) ?? new Map<number, Map<number, Compiled<T>[]>>();
     this.byPrefix.set(word.charCodeAt(0), level1);
-    const level2 = level1.get(word.charCodeAt(1)) ?? new Map<number, Entry<T>[]>();
+    const level2 = level1.get(word.charCodeAt(1)) ?? new Map<number, Compiled<T>[]>();
     level1.set(word.charCodeAt(1), level2);
     const list = level2.get(word.charCodeAt(2)) ?? [];
     level2.set(word.charCodeAt(2), list);
@@ -146,7 +155,7 @@ export class PhraseMatcher<T> {
   }
 
   /** The phrases whose first word is a prefix sharing the word's first three characters. */
-  private prefixed(word: string): Entry<T>[] | undefined {
+  private prefixed(word: string): Compiled<T>[] | undefined {
     if (word.length < MIN_PREFIX) return undefined;
     return this.byPrefix.get(word.charCodeAt(0))?.get(word.charCodeAt(1))?.get(word.charCodeAt(2));
   }
@@ -179,8 +188,16 @@ export class PhraseMatcher<T> {
       const list = l === 0 ? exact : prefixed;
       if (!list) continue;
       for (let k = 0; k < list.length; k++) {
-        const { phrase, value } = list[k] as Entry<T>;
-        const to = matchFrom(phrase.slots, tokens, at, 0);
+        const { slots, value, fixed } = list[k] as Compiled<T>;
+        // a phrase listed under the token's own word matches its first word: start at the second
+        const to =
+          l === 0
+            ? fixed
+              ? matchFixed(slots, tokens, at, 1)
+              : matchFrom(slots, tokens, at + 1, 1)
+            : fixed
+              ? matchFixed(slots, tokens, at, 0)
+              : matchFrom(slots, tokens, at, 0);
         if (to <= at) continue;
         let index = -1;
         for (let h = 0; h < found; h++) if (this.foundValues[h] === value) index = h;
