@@ -5,16 +5,18 @@ import { Numbers } from './per-token.js';
 const owners = new Numbers();
 
 /**
- * Longest catalogue names first, never overlapping: "spark nlp" wins over "spark". Returns the
+ * Longest catalogue names first, never overlapping: "spark nlp" wins over "spark" (among the first
+ * `hitCount` hits). Returns the
  * chosen names in reading order and, per token, the index of the name covering it (or -1; valid
  * until the next call).
  */
 export function chooseTools(
   hits: readonly PhraseHit<ProseTarget>[],
+  hitCount: number,
   tokenCount: number,
 ): { tools: PhraseHit<ProseTarget>[]; cover: Int32Array | undefined } {
   let longest = 0;
-  for (let j = 0; j < hits.length; j++) {
+  for (let j = 0; j < hitCount; j++) {
     const h = hits[j] as PhraseHit<ProseTarget>;
     if (h.value.tool !== undefined) longest = Math.max(longest, h.to - h.from);
   }
@@ -23,7 +25,7 @@ export function chooseTools(
   // the order of a stable sort by length (longest first), then position: no sort, no copy
   const owner = owners.reset(tokenCount, -1);
   for (let length = longest; length > 0; length--) {
-    for (let j = 0; j < hits.length; j++) {
+    for (let j = 0; j < hitCount; j++) {
       const t = hits[j] as PhraseHit<ProseTarget>;
       if (t.value.tool === undefined || t.to - t.from !== length) continue;
       let free = true;
@@ -33,7 +35,7 @@ export function chooseTools(
   }
   // chosen names never overlap: in reading order, each is the hit owning its first token
   const tools: PhraseHit<ProseTarget>[] = [];
-  for (let j = 0; j < hits.length; j++) {
+  for (let j = 0; j < hitCount; j++) {
     const t = hits[j] as PhraseHit<ProseTarget>;
     if (owner[t.from] === j) tools.push(t);
   }

@@ -1,5 +1,5 @@
 import { type KnowledgeBase, type ProseTarget, roleSignal } from '../knowledge/knowledge-base.js';
-import type { PhraseHit } from '../text/phrase.js';
+import { HitList, type PhraseHit } from '../text/phrase.js';
 import { readTokens, Tokens } from '../text/tokenize.js';
 import type { Fact, Facts, Measurement } from '../types.js';
 import { BoundedFacts, boundMeasurements } from './bounded-facts.js';
@@ -36,8 +36,9 @@ function heldBy(target: ToolTarget): readonly string[] {
   return held;
 }
 
-/** The tokens of the text being read, kept between calls (extractFacts never runs inside itself). */
+/** The tokens of the text being read and its phrase hits, kept between calls (extractFacts never runs inside itself). */
 const scratch = new Tokens();
+const proseHits = new HitList<ProseTarget>();
 
 /**
  * Reads facts out of free text (or code) with the knowledge's phrases and its catalogue of
@@ -146,14 +147,21 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
 
   const facts = new BoundedFacts();
   const negated = new BoundedFacts();
-  const hits: PhraseHit<ProseTarget>[] =
-    options.mode === 'code'
-      ? kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } }))
-      : kb.prose.match(tokens);
-  const { tools, cover } = chooseTools(hits, tokens.length);
+  let hits: readonly PhraseHit<ProseTarget>[];
+  let hitCount: number;
+  if (options.mode === 'code') {
+    hits = kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } }));
+    hitCount = hits.length;
+  } else {
+    const list = into === scratch ? proseHits : new HitList<ProseTarget>();
+    kb.prose.matchInto(tokens, list);
+    hits = list.hits;
+    hitCount = list.length;
+  }
+  const { tools, cover } = chooseTools(hits, hitCount, tokens.length);
   // per token, the signals an exception phrase over it cancels ("docker image" is not image data)
   let cancelledAt: Map<number, Set<string>> | undefined;
-  for (let i = 0; i < hits.length; i++) {
+  for (let i = 0; i < hitCount; i++) {
     const h = hits[i] as PhraseHit<ProseTarget>;
     if (h.value.except === undefined) continue;
     cancelledAt ??= new Map();
@@ -208,7 +216,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
       } else facts.push({ signal, origin, status, tool: entry.id, evidence: quote, start, end });
     }
   }
-  for (let i = 0; i < hits.length; i++) {
+  for (let i = 0; i < hitCount; i++) {
     const hit = hits[i] as PhraseHit<ProseTarget>;
     const id = hit.value.signal;
     if (id === undefined || (cover && insideTool(hit, tools, cover)) || (cancelledAt && cancelled(hit))) continue;

@@ -109,6 +109,22 @@ export type PhraseHit<T> = { readonly value: T; readonly from: number; readonly 
 // biome-ignore lint/suspicious/noExplicitAny: a frozen empty list shared by every matcher
 const NO_HITS: PhraseHit<any>[] = Object.freeze([]) as unknown as PhraseHit<any>[];
 
+/** Hits kept between calls: `matchInto` overwrites the first `length` of them instead of building new ones. */
+export class HitList<T> {
+  readonly hits: { value: T; from: number; to: number }[] = [];
+  length = 0;
+
+  add(value: T, from: number, to: number): void {
+    const hit = this.hits[this.length];
+    if (hit) {
+      hit.value = value;
+      hit.from = from;
+      hit.to = to;
+    } else this.hits.push({ value, from, to });
+    this.length++;
+  }
+}
+
 type Entry<T> = { readonly phrase: Phrase; readonly value: T };
 /** An entry as the matcher keeps it: `fixed` when no word is optional, so a plain loop matches it. */
 type Compiled<T> = { readonly slots: readonly Slot[]; readonly value: T; readonly fixed: boolean };
@@ -258,6 +274,15 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       const found = this.findAt(tokens, i);
       for (let k = 0; k < found; k++) visit(this.foundValues[k] as T, i, this.foundEnds[k] as number);
+    }
+  }
+
+  /** Every match, as `match` lists them, into `list` (emptied first): valid until `list` is used again. */
+  matchInto(tokens: Tokens, list: HitList<T>): void {
+    list.length = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const found = this.findAt(tokens, i);
+      for (let k = 0; k < found; k++) list.add(this.foundValues[k] as T, i, this.foundEnds[k] as number);
     }
   }
 
