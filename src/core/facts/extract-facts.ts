@@ -36,6 +36,35 @@ function heldBy(target: ToolTarget): readonly string[] {
   return held;
 }
 
+/**
+ * How often each name or phrase (its target, from the knowledge) was read in the current text:
+ * counts tagged with the text's round, so a new text starts at zero without a new map.
+ */
+class ReadCounts {
+  private readonly counts = new Map<object, number>();
+  private round = 0;
+
+  clear(): this {
+    this.round++;
+    // a count is round * 128 + n: n never passes MAX_READS_PER_TARGET + 1, and the sum stays a small integer
+    if (this.round > 4_000_000) {
+      this.counts.clear();
+      this.round = 1;
+    }
+    return this;
+  }
+
+  /** Counts one more read of `key` and returns how many there were (past MAX_READS_PER_TARGET + 1, that). */
+  count(key: object): number {
+    const stored = this.counts.get(key);
+    const n = stored !== undefined && Math.floor(stored / 128) === this.round ? (stored % 128) + 1 : 1;
+    const kept = Math.min(n, MAX_READS_PER_TARGET + 1);
+    this.counts.set(key, this.round * 128 + kept);
+    return kept;
+  }
+}
+const readCounts = new ReadCounts();
+
 /** The tokens of the text being read and its phrase hits, kept between calls (extractFacts never runs inside itself). */
 const scratch = new Tokens();
 const proseHits = new HitList<ProseTarget>();
@@ -177,12 +206,9 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   };
   // a name or a phrase repeated past what the facts could keep is not read again: hostile
   // repetition costs a map lookup per hit, not a status and polarity search
-  const seen = new Map<unknown, number>();
-  const again = (key: unknown) => {
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n > MAX_READS_PER_TARGET;
-  };
+  // code hits carry targets made for this text: the shared counts would keep them alive
+  const reads = options.mode === 'code' ? new ReadCounts().clear() : readCounts.clear();
+  const again = (key: object) => reads.count(key) > MAX_READS_PER_TARGET;
   const listed = listStatuses(tools);
   for (let index = 0; index < tools.length; index++) {
     const hit = tools[index] as PhraseHit<ProseTarget>;
