@@ -114,10 +114,16 @@ function leaning(model: CompiledModel, w: Float64Array | undefined): string | un
   return best >= 0 && (w[best] as number) > 0 ? model.outcomes[best] : undefined;
 }
 
+/** The role of the named products behind a role feature, if the knowledge has it. */
+function roleBehind(kb: KnowledgeBase, facts: readonly Fact[]) {
+  const first = facts[0];
+  return first ? kb.toolRoles.get(roleOf(first.signal)) : undefined;
+}
+
 /** Named products of one role and status as a reason: the role, the asker's words, their own documentation. */
 function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, weight: number): Reason | undefined {
   const first = facts[0];
-  const role = first ? kb.toolRoles.get(roleOf(first.signal)) : undefined;
+  const role = roleBehind(kb, facts);
   if (!first || !role) return undefined;
   const status = kb.mentions.statuses.get(first.status ?? kb.mentions.plain);
   const entries = [...new Set(facts.map((f) => f.tool))].flatMap((id) => {
@@ -143,6 +149,18 @@ function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, 
 }
 
 const priorModels = new WeakMap<KnowledgeBase, CompiledModel>();
+
+/** The first few distinct quotes carried over from earlier in the conversation. */
+function carriedQuotes(facts: readonly Fact[]): string[] {
+  const quotes: string[] = [];
+  for (let i = 0; i < facts.length && quotes.length < MAX_CARRIED; i++) {
+    const f = facts[i] as Fact;
+    if (f.origin !== 'context') continue;
+    const quote = f.evidence.trim();
+    if (!quotes.includes(quote)) quotes.push(quote);
+  }
+  return quotes;
+}
 
 /** The model in force: the fitted one, or the hand-set criteria weights (the fit's starting point) before the first fit. */
 export function activeModel(kb: KnowledgeBase): CompiledModel {
@@ -205,7 +223,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
       matched.filter((c) => supports(c.favours)),
       byWeight,
     );
-    const tools: Reason[] = [];
+    const leaningHere: { facts: readonly Fact[]; favours: string; weight: number }[] = [];
     for (const feature of roleFeatures) {
       const w = model.weights.get(feature);
       const favours = leaning(model, w);
@@ -213,15 +231,19 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
       // weight in a linear model is not a verdict of its own, so no "pulling the other way" here
       if (!favours || favours === scoring.abstain || !supports(favours)) continue;
       const facts = features.get(feature) ?? [];
-      const reason = toolReason(kb, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
-      if (reason) tools.push(reason);
+      if (roleBehind(kb, facts))
+        leaningHere.push({ facts, favours, weight: w?.[model.outcomes.indexOf(favours)] ?? 0 });
     }
-    sortSmall(tools, (x, y) => y.weight - x.weight);
+    // the heaviest first (by the weight a reason shows); only those shown are built
+    sortSmall(leaningHere, (x, y) => round(y.weight) - round(x.weight));
+    const tools = leaningHere
+      .slice(0, MAX_TOOL_REASONS)
+      .map(({ facts, favours, weight }) => toolReason(kb, facts, favours, weight) as Reason);
     const against = sortSmall(
       matched.filter((c) => !supports(c.favours)),
       byWeight,
     );
-    return { backing, tools: tools.slice(0, MAX_TOOL_REASONS), against };
+    return { backing, tools, against };
   };
   // A verdict with nothing in the question behind it is no answer. Among the outcomes close to the
   // most probable one, the most probable with a reason behind it answers; with none, ask instead.
@@ -268,13 +290,12 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const notes: string[] = [];
   for (const status of kb.mentions.statuses.values()) {
     if (!status.note) continue;
-    const names = [
-      ...new Set(
-        given.facts
-          .filter((f) => f.status === status.id && f.tool !== undefined)
-          .map((f) => kb.catalogue.get(f.tool as string)?.name),
-      ),
-    ].filter(Boolean);
+    const names: string[] = [];
+    for (let i = 0; i < given.facts.length; i++) {
+      const f = given.facts[i] as Fact;
+      const name = f.status === status.id && f.tool !== undefined ? kb.catalogue.get(f.tool)?.name : undefined;
+      if (name && !names.includes(name)) names.push(name);
+    }
     if (names.length > 0) notes.push(status.note.replace('{names}', names.join(', ')));
   }
   const said =
@@ -298,9 +319,6 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     practices: suggestions.filter((s) => s.kind === 'practice'),
     scores: Object.fromEntries(model.outcomes.map((o, k) => [o, round(probs[k] as number)])),
     facts: given,
-    carried: [...new Set(given.facts.filter((f) => f.origin === 'context').map((f) => f.evidence.trim()))].slice(
-      0,
-      MAX_CARRIED,
-    ),
+    carried: carriedQuotes(given.facts),
   };
 }
