@@ -6,7 +6,7 @@ import { BoundedFacts, boundMeasurements } from './bounded-facts.js';
 import { chooseTools, insideTool } from './choose-tools.js';
 import { extractMeasurements } from './extract-measurements.js';
 import { KEEP_TOKENS } from './per-token.js';
-import { readMarks, strongerCue } from './read-marks.js';
+import { cueName, readMarks, strongerCue } from './read-marks.js';
 
 export type ExtractOptions = {
   /** prose uses the signals' `patterns`, code their `codePatterns` */
@@ -120,12 +120,12 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     let best: string | undefined;
     for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
       if (end < hit.from && clause[end] !== here) break;
-      const cue = cueBefore[end];
+      const cue = cueName(cueBefore[end] as number);
       if (cue !== undefined && stronger(cue, best)) best = cue;
     }
     for (let start = hit.to; start < tokens.length && start <= hit.to + mentions.window; start++) {
       if (clause[start] !== here) break;
-      const cue = cueAfter[start];
+      const cue = cueName(cueAfter[start] as number);
       if (cue !== undefined && stronger(cue, best)) best = cue;
     }
     return best;
@@ -155,7 +155,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         // ", or something else?": the cue after the list may follow a joining comma
         while (after < tokens.length && tokens.isBreak[after] && isJoiner(after)) after++;
         // the list's own cue (before its first name, after its last) or any member's
-        let best = cueAfter[after];
+        let best = cueName(cueAfter[after] as number);
         for (let i = first; i <= last; i++) {
           const cue = statusOf(names[i] as PhraseHit<ProseTarget>);
           if (cue !== undefined && stronger(cue, best)) best = cue;

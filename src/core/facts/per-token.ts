@@ -14,14 +14,3 @@ export class Numbers {
     return this.kept.fill(empty, 0, size);
   }
 }
-
-/** A per-token array of words reused between calls: `reset` hands it back empty. */
-export class Words {
-  private kept: (string | undefined)[] = [];
-
-  reset(size: number): (string | undefined)[] {
-    if (size > KEEP_TOKENS) return new Array<string | undefined>(size).fill(undefined);
-    if (size > this.kept.length) this.kept.length = size;
-    return this.kept.fill(undefined, 0, size);
-  }
-}

@@ -1,14 +1,33 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Tokens } from '../text/tokenize.js';
-import { Numbers, Words } from './per-token.js';
+import { Numbers } from './per-token.js';
 
 const clauses = new Numbers();
 const negatorStarts = new Numbers();
 const doubts = new Numbers();
 const hedges = new Numbers();
 const postNegations = new Numbers();
-const cuesBefore = new Words();
-const cuesAfter = new Words();
+const cuesBefore = new Numbers();
+const cuesAfter = new Numbers();
+
+/**
+ * Status cues by number, so the per-token marks are numbers too (a list of 100,000 words is slow
+ * to build). Statuses come from the knowledge: the list stays short.
+ */
+const cueNames: string[] = [];
+const cueNumbers = new Map<string, number>();
+function cueNumber(status: string): number {
+  let n = cueNumbers.get(status);
+  if (n === undefined) {
+    n = cueNames.length;
+    cueNames.push(status);
+    cueNumbers.set(status, n);
+  }
+  return n;
+}
+
+/** The status a cue mark stands for (undefined for -1, no cue). */
+export const cueName = (mark: number): string | undefined => (mark < 0 ? undefined : cueNames[mark]);
 
 /**
  * What the language phrases mark in a text, per token index; the arrays are valid until the next
@@ -25,10 +44,10 @@ export type Marks = {
   readonly hedgeEnd: Int32Array;
   /** 1 where a negation that follows what it negates starts ("GPUs: none") */
   readonly postNegationStart: Int32Array;
-  /** the strongest status cue ending at each token, or undefined */
-  readonly cueBefore: (string | undefined)[];
-  /** the strongest status cue starting at each token, or undefined */
-  readonly cueAfter: (string | undefined)[];
+  /** the strongest status cue ending at each token (read it with `cueName`), or -1 */
+  readonly cueBefore: Int32Array;
+  /** the strongest status cue starting at each token (read it with `cueName`), or -1 */
+  readonly cueAfter: Int32Array;
 };
 
 /** Is status cue `a` stronger than `b`? The status listed first in the knowledge wins. */
@@ -63,13 +82,13 @@ export function readMarks(kb: KnowledgeBase, tokens: Tokens): Marks {
   language.postNegations.forEachMatch(tokens, (_, from) => {
     postNegationStart[from] = 1;
   });
-  const cueBefore = cuesBefore.reset(n + 1);
+  const cueBefore = cuesBefore.reset(n + 1, -1);
   mentions.before.forEachMatch(tokens, (status, _, to) => {
-    if (strongerCue(kb, status, cueBefore[to])) cueBefore[to] = status;
+    if (strongerCue(kb, status, cueName(cueBefore[to] as number))) cueBefore[to] = cueNumber(status);
   });
-  const cueAfter = cuesAfter.reset(n + 1);
+  const cueAfter = cuesAfter.reset(n + 1, -1);
   mentions.after.forEachMatch(tokens, (status, from) => {
-    if (strongerCue(kb, status, cueAfter[from])) cueAfter[from] = status;
+    if (strongerCue(kb, status, cueName(cueAfter[from] as number))) cueAfter[from] = cueNumber(status);
   });
   return { clause, negatorFrom, negatorDoubt, hedgeEnd, postNegationStart, cueBefore, cueAfter };
 }
