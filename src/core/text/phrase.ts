@@ -126,8 +126,29 @@ export class HitList<T> {
 }
 
 type Entry<T> = { readonly phrase: Phrase; readonly value: T };
-/** An entry as the matcher keeps it: `fixed` when no word is optional, so a plain loop matches it. */
-type Compiled<T> = { readonly slots: readonly Slot[]; readonly value: T; readonly fixed: boolean };
+/**
+ * An entry as the matcher keeps it: `fixed` when no word is optional, so a plain loop matches it;
+ * `gated` when its second word is required and spelled out, so a token can only start it when the
+ * next token is one of the bucket's `second` words.
+ */
+type Compiled<T> = {
+  readonly slots: readonly Slot[];
+  readonly value: T;
+  readonly fixed: boolean;
+  readonly gated: boolean;
+};
+/** The phrases starting with one word (or prefix), in the order given, with the gated ones' second words. */
+type Bucket<T> = { readonly entries: Compiled<T>[]; readonly second: Set<string> };
+
+function compile<T>(phrase: Phrase, value: T): Compiled<T> {
+  const second = phrase.slots[1];
+  return {
+    slots: phrase.slots,
+    value,
+    fixed: !phrase.slots.some((slot) => slot.optional),
+    gated: second !== undefined && !second.optional && second.alternatives.every((a) => !a.prefix),
+  };
+}
 
 /** The end of a match of `slots` from slot `s` at token `at + s`, for slots without optional words, or -1. */
 function matchFixed(slots: readonly Slot[], tokens: Tokens, at: number, s: number): number {
@@ -137,41 +158,43 @@ function matchFixed(slots: readonly Slot[], tokens: Tokens, at: number, s: numbe
 
 /** Many phrases compiled together; `match` reports every phrase occurrence. */
 export class PhraseMatcher<T> {
-  private readonly byWord = new Map<string, Compiled<T>[]>();
+  private readonly byWord = new Map<string, Bucket<T>>();
   /**
    * Phrases starting with a prefix word, by the prefix's first three character codes, one map per
    * character: looking a token up takes no substring of it.
    */
-  private readonly byPrefix = new Map<number, Map<number, Map<number, Compiled<T>[]>>>();
+  private readonly byPrefix = new Map<number, Map<number, Map<number, Bucket<T>>>>();
 
   constructor(entries: readonly Entry<T>[]) {
     for (const { phrase, value } of entries) {
-      const entry = { slots: phrase.slots, value, fixed: !phrase.slots.some((slot) => slot.optional) };
+      const entry = compile(phrase, value);
       for (const alt of (phrase.slots[0] as Slot).alternatives) {
-        const list = alt.prefix ? this.prefixListFor(alt.word) : this.wordListFor(alt.word);
-        if (!list.includes(entry)) list.push(entry);
+        const bucket = alt.prefix ? this.prefixBucketFor(alt.word) : this.wordBucketFor(alt.word);
+        if (bucket.entries.includes(entry)) continue;
+        bucket.entries.push(entry);
+        if (entry.gated) for (const a of (phrase.slots[1] as Slot).alternatives) bucket.second.add(a.word);
       }
     }
   }
 
-  private wordListFor(word: string): Compiled<T>[] {
-    const list = this.byWord.get(word) ?? [];
-    this.byWord.set(word, list);
-    return list;
+  private wordBucketFor(word: string): Bucket<T> {
+    const bucket = this.byWord.get(word) ?? { entries: [], second: new Set<string>() };
+    this.byWord.set(word, bucket);
+    return bucket;
   }
 
-  private prefixListFor(word: string): Compiled<T>[] {
-    const level1 = this.byPrefix.get(word.charCodeAt(0)) ?? new Map<number, Map<number, Compiled<T>[]>>();
+  private prefixBucketFor(word: string): Bucket<T> {
+    const level1 = this.byPrefix.get(word.charCodeAt(0)) ?? new Map<number, Map<number, Bucket<T>>>();
     this.byPrefix.set(word.charCodeAt(0), level1);
-    const level2 = level1.get(word.charCodeAt(1)) ?? new Map<number, Compiled<T>[]>();
+    const level2 = level1.get(word.charCodeAt(1)) ?? new Map<number, Bucket<T>>();
     level1.set(word.charCodeAt(1), level2);
-    const list = level2.get(word.charCodeAt(2)) ?? [];
-    level2.set(word.charCodeAt(2), list);
-    return list;
+    const bucket = level2.get(word.charCodeAt(2)) ?? { entries: [], second: new Set<string>() };
+    level2.set(word.charCodeAt(2), bucket);
+    return bucket;
   }
 
   /** The phrases whose first word is a prefix sharing the word's first three characters. */
-  private prefixed(word: string): Compiled<T>[] | undefined {
+  private prefixed(word: string): Bucket<T> | undefined {
     if (word.length < MIN_PREFIX) return undefined;
     return this.byPrefix.get(word.charCodeAt(0))?.get(word.charCodeAt(1))?.get(word.charCodeAt(2));
   }
@@ -199,12 +222,18 @@ export class PhraseMatcher<T> {
     const text = tokens.text[at] as string;
     const exact = this.byWord.get(text);
     const prefixed = this.prefixed(text);
+    if (!exact && !prefixed) return 0;
+    const next = tokens.isWord(at + 1) ? (tokens.text[at + 1] as string) : undefined;
     let found = 0;
     for (let l = 0; l < 2; l++) {
-      const list = l === 0 ? exact : prefixed;
-      if (!list) continue;
+      const bucket = l === 0 ? exact : prefixed;
+      if (!bucket) continue;
+      // most phrases need a given second word: when the next token is none of them, skip them all
+      const skipGated = next === undefined || !bucket.second.has(next);
+      const list = bucket.entries;
       for (let k = 0; k < list.length; k++) {
-        const { slots, value, fixed } = list[k] as Compiled<T>;
+        const { slots, value, fixed, gated } = list[k] as Compiled<T>;
+        if (gated && skipGated) continue;
         // a phrase listed under the token's own word matches its first word: start at the second
         const to =
           l === 0
