@@ -41,10 +41,16 @@ export function deriveFacts(kb: KnowledgeBase, facts: Facts, present: Present = 
       if (present.has(signal.id)) continue;
       const condition = signal.derivedFrom.find((c) => conditionHolds(c, present));
       if (!condition) continue;
-      const wanted = new Set([...condition.all, ...condition.any]);
-      const basis = derived.filter((f) => wanted.has(f.signal));
-      const evidence = [...new Set(basis.map((f) => f.evidence))].join(' … ');
-      derived.push({ signal: signal.id, evidence, origin: basis[0]?.origin ?? 'text' });
+      // the facts it rests on, each quote once, joined in their order
+      let origin: Fact['origin'] | undefined;
+      const quotes: string[] = [];
+      for (let i = 0; i < derived.length; i++) {
+        const f = derived[i] as Fact;
+        if (!condition.all.includes(f.signal) && !condition.any.includes(f.signal)) continue;
+        origin ??= f.origin;
+        if (!quotes.includes(f.evidence)) quotes.push(f.evidence);
+      }
+      derived.push({ signal: signal.id, evidence: quotes.join(' … '), origin: origin ?? 'text' });
       present.add(signal.id);
       changed = true;
     }

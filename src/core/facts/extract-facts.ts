@@ -306,7 +306,7 @@ export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBa
   return out;
 }
 
-/** Drops facts that a more specific present signal overrides (the list itself when none is). */
+/** Drops, in place, facts that a more specific present signal overrides; returns the list. */
 export function applyOverrides(facts: Fact[], kb: KnowledgeBase): Fact[] {
   let overridden: Set<string> | undefined;
   for (let i = 0; i < facts.length; i++) {
@@ -315,5 +315,12 @@ export function applyOverrides(facts: Fact[], kb: KnowledgeBase): Fact[] {
     overridden ??= new Set();
     for (const o of overrides) overridden.add(o);
   }
-  return overridden ? facts.filter((f) => !(overridden as Set<string>).has(f.signal)) : facts;
+  if (!overridden) return facts;
+  let kept = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (!overridden.has(f.signal)) facts[kept++] = f;
+  }
+  facts.length = kept;
+  return facts;
 }
