@@ -1,5 +1,5 @@
 import { type CompiledModel, type KnowledgeBase, roleOf } from '../knowledge/knowledge-base.js';
-import type { CriterionData } from '../knowledge/schema.js';
+import type { CatalogueEntryData, CriterionData } from '../knowledge/schema.js';
 import { sortSmall } from '../sort-small.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
 import { criterionKey, featureKey } from './feature-key.js';
@@ -126,19 +126,26 @@ function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, 
   const role = roleBehind(kb, facts);
   if (!first || !role) return undefined;
   const status = kb.mentions.statuses.get(first.status ?? kb.mentions.plain);
-  const entries = [...new Set(facts.map((f) => f.tool))].flatMap((id) => {
-    const e = id ? kb.catalogue.get(id) : undefined;
-    return e ? [e] : [];
-  });
-  const names = entries
-    .map((e) => e.name)
-    .filter((n) => n !== role.title)
-    .join(', ');
-  const quotes = [...new Set(facts.map((f) => f.evidence.trim()))].slice(0, 3).map((q) => `“${q}”`);
-  const sources = [...new Set([...entries.map((e) => e.source), ...role.sources])];
+  // a few products and quotes: lists and `includes`, no sets
+  const entries: CatalogueEntryData[] = [];
+  const names: string[] = [];
+  const quotes: string[] = [];
+  const sources: string[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    const entry = f.tool ? kb.catalogue.get(f.tool) : undefined;
+    if (entry && !entries.includes(entry)) {
+      entries.push(entry);
+      if (!sources.includes(entry.source)) sources.push(entry.source);
+      if (entry.name !== role.title) names.push(entry.name);
+    }
+    const quote = quotes.length < 3 ? `“${f.evidence.trim()}”` : undefined;
+    if (quote && !quotes.includes(quote)) quotes.push(quote);
+  }
+  for (const source of role.sources) if (!sources.includes(source)) sources.push(source);
   return {
     criterion: first.signal,
-    title: `${role.title}${names ? `: ${names}` : ''}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
+    title: `${role.title}${names.length > 0 ? `: ${names.join(', ')}` : ''}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
     favours,
     weight: Math.round(weight * 100) / 100,
     evidence: quotes.join(' … '),
