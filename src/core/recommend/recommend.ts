@@ -57,9 +57,8 @@ function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
     quotes[j + 1] = quote;
     at[j + 1] = position;
   }
-  let evidence = '';
-  for (let i = 0; i < quotes.length; i++) evidence += `${i > 0 ? ' … ' : ''}“${quotes[i]}”`;
-  return evidence;
+  // “a” … “b” as one join: one flat string, not a chain of pieces per quote
+  return quotes.length > 0 ? `“${quotes.join('” … “')}”` : '';
 }
 
 function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
