@@ -85,10 +85,9 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   }
   for (const [group, set] of exclusive) if (set.size > 1) features.set(featureKey(groupKey, group), NO_FACTS);
   // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
-  const named = sortSmall(
-    [...new Set(counted.facts.filter((f) => isRoleSignal(f.signal)).map((f) => f.signal))],
-    byText,
-  );
+  const named: string[] = [];
+  for (const f of counted.facts) if (isRoleSignal(f.signal) && !named.includes(f.signal)) named.push(f.signal);
+  sortSmall(named, byText);
   for (let i = 0; i < named.length; i++) {
     for (let j = i + 1; j < named.length; j++) {
       features.set(featureKey(pairKey, named[i] as string, named[j] as string), NO_FACTS);

@@ -98,11 +98,14 @@ function pickFollowUps(
 }
 
 function suggestionsFor(kb: KnowledgeBase, criteria: readonly CriterionData[]): Suggestion[] {
-  const ids = [...new Set(criteria.flatMap((c) => c.suggests))];
-  return ids.flatMap((id) => {
+  const ids: string[] = [];
+  for (const c of criteria) for (const id of c.suggests) if (!ids.includes(id)) ids.push(id);
+  const out: Suggestion[] = [];
+  for (const id of ids) {
     const s = kb.suggestions.get(id);
-    return s ? [{ id: s.id, name: s.name, kind: s.kind, why: s.why, sources: s.sources }] : [];
-  });
+    if (s) out.push({ id: s.id, name: s.name, kind: s.kind, why: s.why, sources: s.sources });
+  }
+  return out;
 }
 
 /** The outcome a feature's weights lean to most, or undefined when it leans nowhere. */
@@ -155,6 +158,13 @@ function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, 
 }
 
 const priorModels = new WeakMap<KnowledgeBase, CompiledModel>();
+
+/** The probability per outcome, rounded, in the model's order. */
+function scoresOf(model: CompiledModel, probs: Float64Array): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (let k = 0; k < model.size; k++) scores[model.outcomes[k] as string] = round(probs[k] as number);
+  return scores;
+}
 
 /** The first few distinct quotes carried over from earlier in the conversation. */
 function carriedQuotes(facts: readonly Fact[]): string[] {
@@ -323,7 +333,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     bridges: suggestions.filter((s) => s.kind === 'bridge'),
     serving: suggestions.filter((s) => s.kind === 'serving'),
     practices: suggestions.filter((s) => s.kind === 'practice'),
-    scores: Object.fromEntries(model.outcomes.map((o, k) => [o, round(probs[k] as number)])),
+    scores: scoresOf(model, probs),
     facts: given,
     carried: carriedQuotes(given.facts),
   };
