@@ -27,19 +27,30 @@ export class BoundedFacts {
 
 /** The first few measurements per measure in reading order, always with the largest one (it decides the level). */
 export function boundMeasurements(measurements: readonly Measurement[]): Measurement[] {
-  const byMeasure = new Map<string, Measurement[]>();
-  for (const m of measurements) {
-    const list = byMeasure.get(m.measure);
-    if (list) list.push(m);
-    else byMeasure.set(m.measure, [m]);
-  }
+  const n = measurements.length;
+  // measures in order of first appearance: a handful of measurements is scanned; the thousands a
+  // hostile text holds get a map of where each measure first stands
+  const firstAt = n > 32 ? new Map<string, number>() : undefined;
+  if (firstAt) for (let i = n - 1; i >= 0; i--) firstAt.set((measurements[i] as Measurement).measure, i);
+  const isFirst = (i: number, measure: string) => {
+    if (firstAt) return firstAt.get(measure) === i;
+    for (let j = 0; j < i; j++) if ((measurements[j] as Measurement).measure === measure) return false;
+    return true;
+  };
   const out: Measurement[] = [];
-  for (const list of byMeasure.values()) {
+  for (let i = 0; i < n; i++) {
+    const { measure } = measurements[i] as Measurement;
+    if (!isFirst(i, measure)) continue;
     // the largest value decides the level; keep it and the first few in reading order
-    const largest = list.reduce((a, b) => (b.value > a.value ? b : a));
-    const kept = list.slice(0, MAX_QUOTES);
-    if (!kept.includes(largest)) kept[kept.length - 1] = largest;
-    out.push(...kept);
+    const from = out.length;
+    let largest = measurements[i] as Measurement;
+    for (let j = i; j < n; j++) {
+      const m = measurements[j] as Measurement;
+      if (m.measure !== measure) continue;
+      if (m.value > largest.value) largest = m;
+      if (out.length - from < MAX_QUOTES) out.push(m);
+    }
+    if (out.indexOf(largest, from) < 0) out[out.length - 1] = largest;
   }
   return out;
 }
