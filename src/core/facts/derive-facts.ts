@@ -5,13 +5,17 @@ import type { Fact, Facts } from '../types.js';
 /** The signals that hold: a Set, or anything that answers `has` and `add` like one. */
 export type Present = { has(signal: string): boolean; add(signal: string): unknown };
 
+const hasAny = (signals: readonly string[], present: Pick<Present, 'has'>) => {
+  for (let i = 0; i < signals.length; i++) if (present.has(signals[i] as string)) return true;
+  return false;
+};
+
+// loops, not every/some: this runs for every criterion on every question, and until it is
+// optimized each callback closing over `present` is a new object
 export function conditionHolds(c: ConditionData, present: Pick<Present, 'has'>): boolean {
-  return (
-    (c.all.length > 0 || c.any.length > 0) &&
-    c.all.every((s) => present.has(s)) &&
-    (c.any.length === 0 || c.any.some((s) => present.has(s))) &&
-    !c.none.some((s) => present.has(s))
-  );
+  if (c.all.length === 0 && c.any.length === 0) return false;
+  for (let i = 0; i < c.all.length; i++) if (!present.has(c.all[i] as string)) return false;
+  return (c.any.length === 0 || hasAny(c.any, present)) && !hasAny(c.none, present);
 }
 
 /** The signals the knowledge derives from others, listed once per knowledge base. */
@@ -33,11 +37,12 @@ function derivable(kb: KnowledgeBase): readonly SignalData[] {
  */
 export function deriveFacts(kb: KnowledgeBase, facts: Facts, present: Present = new Set<string>()): Facts {
   const derived: Fact[] = [...facts.facts];
-  for (const f of derived) present.add(f.signal);
+  for (let i = 0; i < derived.length; i++) present.add((derived[i] as Fact).signal);
   const signals = derivable(kb);
   for (let pass = 0; pass <= signals.length; pass++) {
     let changed = false;
-    for (const signal of signals) {
+    for (let s = 0; s < signals.length; s++) {
+      const signal = signals[s] as SignalData;
       if (present.has(signal.id)) continue;
       const condition = signal.derivedFrom.find((c) => conditionHolds(c, present));
       if (!condition) continue;

@@ -279,14 +279,18 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
 export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBase, origin: Fact['origin']): Fact[] {
   const out: Fact[] = [];
   const largest = new Map<string, number>();
-  for (const m of measurements) largest.set(m.measure, Math.max(largest.get(m.measure) ?? 0, m.value));
+  for (let i = 0; i < measurements.length; i++) {
+    const m = measurements[i] as Measurement;
+    largest.set(m.measure, Math.max(largest.get(m.measure) ?? 0, m.value));
+  }
   const fact = (signal: string, m: Measurement) => {
     const f: Fact = { signal, evidence: m.evidence, origin };
     if (m.start !== undefined) f.start = m.start;
     if (m.end !== undefined) f.end = m.end;
     return f;
   };
-  for (const m of measurements) {
+  for (let i = 0; i < measurements.length; i++) {
+    const m = measurements[i] as Measurement;
     const measure = kb.measures.get(m.measure);
     if (!measure) continue;
     for (const a of measure.against) {

@@ -55,8 +55,14 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     else features.set(id, [f]);
   };
   const roleFeatures: string[] = [];
-  for (const f of counted.facts) if (!isRoleSignal(f.signal)) add(featureKey(signalKey, f.signal), f);
-  for (const f of given.facts) {
+  // indexed loops on this path: for-of allocates an iterator and a result per step until the
+  // function is optimized, and the bots' first answers (and a busy machine) run before that
+  for (let i = 0; i < counted.facts.length; i++) {
+    const f = counted.facts[i] as Fact;
+    if (!isRoleSignal(f.signal)) add(featureKey(signalKey, f.signal), f);
+  }
+  for (let i = 0; i < given.facts.length; i++) {
+    const f = given.facts[i] as Fact;
     if (isRoleSignal(f.signal)) {
       // the feature of a product role in a status: `s:tool.<role>@<status>`
       const id = featureKey(statusKey, f.signal, f.status ?? kb.mentions.plain);
@@ -67,7 +73,8 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   // product roles paired with the kind of question ("Spark in use" and "a job that fails")
   if (kb.mentions.crossWith.size > 0) {
     const kinds = new Set<string>();
-    for (const f of counted.facts) {
+    for (let i = 0; i < counted.facts.length; i++) {
+      const f = counted.facts[i] as Fact;
       if (kb.mentions.crossWith.has(kb.signals.get(f.signal)?.group ?? '')) kinds.add(f.signal);
     }
     for (const kind of kinds) {
@@ -76,8 +83,8 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   }
   // two answers to one question at once ("batch or real-time?", "40 GB … or 4 TB"): the group is in doubt
   const exclusive = new Map<string, Set<string>>();
-  for (const f of counted.facts) {
-    const signal = kb.signals.get(f.signal);
+  for (let i = 0; i < counted.facts.length; i++) {
+    const signal = kb.signals.get((counted.facts[i] as Fact).signal);
     if (!signal?.replacesGroup) continue;
     const set = exclusive.get(signal.group) ?? new Set<string>();
     set.add(signal.id);
@@ -86,7 +93,10 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   for (const [group, set] of exclusive) if (set.size > 1) features.set(featureKey(groupKey, group), NO_FACTS);
   // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
   const named: string[] = [];
-  for (const f of counted.facts) if (isRoleSignal(f.signal) && !named.includes(f.signal)) named.push(f.signal);
+  for (let i = 0; i < counted.facts.length; i++) {
+    const { signal } = counted.facts[i] as Fact;
+    if (isRoleSignal(signal) && !named.includes(signal)) named.push(signal);
+  }
   sortSmall(named, byText);
   for (let i = 0; i < named.length; i++) {
     for (let j = i + 1; j < named.length; j++) {
@@ -94,13 +104,14 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     }
   }
   // a criterion's evidence is gathered when it becomes a reason, not here
-  for (const c of matched) features.set(featureKey(criterionKey, c.id), NO_FACTS);
+  for (let i = 0; i < matched.length; i++)
+    features.set(featureKey(criterionKey, (matched[i] as CriterionData).id), NO_FACTS);
   // what the question leaves open: one feature per follow-up whose groups no fact answers, so the
   // model can learn that `unclear` follows from a missing fact, not from a low total
   const known = new Set<string>();
   for (const list of [counted.facts, given.negated]) {
-    for (const f of list) {
-      const group = kb.signals.get(f.signal)?.group;
+    for (let i = 0; i < list.length; i++) {
+      const group = kb.signals.get((list[i] as Fact).signal)?.group;
       if (group) known.add(group);
     }
   }
