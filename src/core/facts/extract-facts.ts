@@ -293,7 +293,8 @@ export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBa
     const m = measurements[i] as Measurement;
     const measure = kb.measures.get(m.measure);
     if (!measure) continue;
-    for (const a of measure.against) {
+    for (let j = 0; j < measure.against.length; j++) {
+      const a = measure.against[j] as (typeof measure.against)[number];
       const other = largest.get(a.measure);
       if (!other) continue;
       const ratio = m.value / other;
@@ -301,7 +302,8 @@ export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBa
         out.push(fact(a.signal, m));
       }
     }
-    for (const level of measure.levels) {
+    for (let j = 0; j < measure.levels.length; j++) {
+      const level = measure.levels[j] as (typeof measure.levels)[number];
       if ((level.gte === undefined || m.value >= level.gte) && (level.lt === undefined || m.value < level.lt)) {
         out.push(fact(level.signal, m));
       }

@@ -240,7 +240,8 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
       byWeight,
     );
     const leaningHere: { facts: readonly Fact[]; favours: string; weight: number }[] = [];
-    for (const feature of roleFeatures) {
+    for (let i = 0; i < roleFeatures.length; i++) {
+      const feature = roleFeatures[i] as string;
       const w = model.weights.get(feature);
       const favours = leaning(model, w);
       // a product is a reason only where its fitted weight leans to this very answer: a single
