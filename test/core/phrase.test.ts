@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher, parsePattern } from '../../src/core/text/phrase.js';
-import { tokenize } from '../../src/core/text/tokenize.js';
+import { readTokens, tokenize } from '../../src/core/text/tokenize.js';
 
 describe('tokenize', () => {
   it.each([
@@ -54,8 +54,12 @@ describe('PhraseMatcher', () => {
     [['big data'], 'big. data', []],
     [['gpu|gpus'], 'GPUs', ['p0:0-1']],
     [['run (a|the)? *? model'], 'run a segmentation model, run the model', ['p0:0-4', 'p0:5-8']],
+    // phrases needing a given second word and phrases that do not, under one first word
+    [['big data', 'big'], 'big data and big', ['p0:0-2', 'p1:0-1', 'p1:3-4']],
+    [['big (data|lake)', 'big *'], 'big pond, big lake', ['p1:0-2', 'p0:3-5', 'p1:3-5']],
+    [['dat* lake', 'data'], 'datalake lake, data', ['p0:0-2', 'p1:3-4']],
   ])('%j in %j', (patterns, text, expected) => {
-    const hits = compile(patterns).match(tokenize(text));
+    const hits = compile(patterns).match(readTokens(text));
     expect(hits.map((h) => `${h.value}:${h.from}-${h.to}`)).toEqual(expected);
   });
 });

@@ -1,8 +1,12 @@
 import { type KnowledgeBase, type ProseTarget, roleSignal } from '../knowledge/knowledge-base.js';
-import type { PhraseHit, PhraseMatcher } from '../text/phrase.js';
-import { type Token, tokenize } from '../text/tokenize.js';
+import { HitList, type PhraseHit } from '../text/phrase.js';
+import { readTokens, Tokens } from '../text/tokenize.js';
 import type { Fact, Facts, Measurement } from '../types.js';
+import { BoundedFacts, boundMeasurements } from './bounded-facts.js';
+import { chooseTools, insideTool } from './choose-tools.js';
 import { extractMeasurements } from './extract-measurements.js';
+import { KEEP_TOKENS } from './per-token.js';
+import { cueName, readMarks, strongerCue } from './read-marks.js';
 
 export type ExtractOptions = {
   /** prose uses the signals' `patterns`, code their `codePatterns` */
@@ -12,78 +16,6 @@ export type ExtractOptions = {
 
 type Polarity = 'asserted' | 'negated' | 'uncertain';
 
-/** Clause number per token: punctuation and clause-break words ("but") start a new clause. */
-function numberClauses(tokens: readonly Token[], breaks: ReadonlySet<string>): Int32Array {
-  const clause = new Int32Array(tokens.length);
-  let current = 0;
-  tokens.forEach((t, i) => {
-    if (t.isBreak || breaks.has(t.text)) current++;
-    clause[i] = current;
-  });
-  return clause;
-}
-
-/** Negator starts by the token where they end, with whether they only express doubt. */
-function findNegators(kb: KnowledgeBase, tokens: readonly Token[]): Map<number, { from: number; doubt: boolean }> {
-  const { negators, uncertainty, notNegating } = kb.language;
-  const byEnd = new Map<number, { from: number; doubt: boolean }>();
-  for (const hit of negators.match(tokens)) {
-    if (notNegating.matchAt(tokens, hit.from).length > 0) continue;
-    const doubt = uncertainty.matchAt(tokens, hit.from).length > 0;
-    byEnd.set(hit.to, { from: hit.from, doubt });
-  }
-  return byEnd;
-}
-
-function startsOf(matcher: PhraseMatcher<true>, tokens: readonly Token[]): Set<number> {
-  return new Set(matcher.match(tokens).map((h) => h.from));
-}
-
-/**
- * Longest catalogue names first, never overlapping: "spark nlp" wins over "spark". Returns the
- * chosen names in reading order and, per token, the index of the name covering it (or -1).
- */
-function chooseTools(
-  hits: readonly PhraseHit<ProseTarget>[],
-  tokenCount: number,
-): { tools: PhraseHit<ProseTarget>[]; cover: Int32Array | undefined } {
-  const candidates = hits.filter((h) => h.value.tool !== undefined);
-  if (candidates.length === 0) return { tools: candidates, cover: undefined };
-  candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
-  const taken = new Uint8Array(tokenCount);
-  const chosen: PhraseHit<ProseTarget>[] = [];
-  for (const t of candidates) {
-    let free = true;
-    for (let k = t.from; k < t.to && free; k++) if (taken[k]) free = false;
-    if (!free) continue;
-    taken.fill(1, t.from, t.to);
-    chosen.push(t);
-  }
-  chosen.sort((a, b) => a.from - b.from);
-  const cover = new Int32Array(tokenCount).fill(-1);
-  chosen.forEach((t, i) => {
-    cover.fill(i, t.from, t.to);
-  });
-  return { tools: chosen, cover };
-}
-
-/**
- * A phrase inside a product name ("tensor" in "TensorFlow"), equal to it or straddling it does not
- * count on its own: the name speaks through the catalogue. A longer phrase around a name does.
- */
-function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarget>[], cover: Int32Array): boolean {
-  let last = -1;
-  for (let k = hit.from; k < hit.to; k++) {
-    const i = cover[k] as number;
-    if (i < 0 || i === last) continue;
-    last = i;
-    const t = tools[i] as PhraseHit<ProseTarget>;
-    const contains = hit.from <= t.from && hit.to >= t.to && hit.to - hit.from > t.to - t.from;
-    if (!contains) return true;
-  }
-  return false;
-}
-
 /**
  * How many occurrences of one name or phrase are read: enough for every status and polarity to
  * show up with its quotes (facts keep at most MAX_QUOTES per signal and status), far below what a
@@ -91,51 +23,51 @@ function insideTool(hit: PhraseHit<unknown>, tools: readonly PhraseHit<ProseTarg
  */
 const MAX_READS_PER_TARGET = 64;
 
-/** At most this many quotes per signal and status, and measurements per measure: facts stay small. */
-const MAX_QUOTES = 3;
+type ToolTarget = Extract<ProseTarget, { implies: unknown }>;
 
-/** A list that keeps at most MAX_QUOTES distinct quotes per signal, status and product, as facts arrive. */
-class BoundedFacts {
-  readonly list: Fact[] = [];
-  private readonly quotes = new Map<string, string[]>();
-
-  /** Would a fact with this signal, status, product and quote still be kept? */
-  wants(signal: string, status: string | undefined, tool: string | undefined, evidence: string): boolean {
-    const seen = this.quotes.get(BoundedFacts.key(signal, status, tool));
-    return !seen || (seen.length < MAX_QUOTES && !seen.includes(evidence));
+/** Per named product, its own signals then those its name implies, once each: computed once per target. */
+const heldByTarget = new WeakMap<ToolTarget, readonly string[]>();
+function heldBy(target: ToolTarget): readonly string[] {
+  let held = heldByTarget.get(target);
+  if (!held) {
+    held = [...new Set([...target.tool.signals, ...target.implies])];
+    heldByTarget.set(target, held);
   }
-
-  push(f: Fact): void {
-    const key = BoundedFacts.key(f.signal, f.status, f.tool);
-    const seen = this.quotes.get(key);
-    if (!seen) this.quotes.set(key, [f.evidence]);
-    else if (seen.length >= MAX_QUOTES || seen.includes(f.evidence)) return;
-    else seen.push(f.evidence);
-    this.list.push(f);
-  }
-
-  private static key(signal: string, status: string | undefined, tool: string | undefined): string {
-    return tool === undefined && status === undefined ? signal : `${signal}|${status ?? ''}|${tool ?? ''}`;
-  }
+  return held;
 }
 
-function boundMeasurements(measurements: readonly Measurement[]): Measurement[] {
-  const byMeasure = new Map<string, Measurement[]>();
-  for (const m of measurements) {
-    const list = byMeasure.get(m.measure);
-    if (list) list.push(m);
-    else byMeasure.set(m.measure, [m]);
+/**
+ * How often each name or phrase (its target, from the knowledge) was read in the current text:
+ * counts tagged with the text's round, so a new text starts at zero without a new map.
+ */
+class ReadCounts {
+  private readonly counts = new Map<object, number>();
+  private round = 0;
+
+  clear(): this {
+    this.round++;
+    // a count is round * 128 + n: n never passes MAX_READS_PER_TARGET + 1, and the sum stays a small integer
+    if (this.round > 4_000_000) {
+      this.counts.clear();
+      this.round = 1;
+    }
+    return this;
   }
-  const out: Measurement[] = [];
-  for (const list of byMeasure.values()) {
-    // the largest value decides the level; keep it and the first few in reading order
-    const largest = list.reduce((a, b) => (b.value > a.value ? b : a));
-    const kept = list.slice(0, MAX_QUOTES);
-    if (!kept.includes(largest)) kept[kept.length - 1] = largest;
-    out.push(...kept);
+
+  /** Counts one more read of `key` and returns how many there were (past MAX_READS_PER_TARGET + 1, that). */
+  count(key: object): number {
+    const stored = this.counts.get(key);
+    const n = stored !== undefined && Math.floor(stored / 128) === this.round ? (stored % 128) + 1 : 1;
+    const kept = Math.min(n, MAX_READS_PER_TARGET + 1);
+    this.counts.set(key, this.round * 128 + kept);
+    return kept;
   }
-  return out;
 }
+const readCounts = new ReadCounts();
+
+/** The tokens of the text being read and its phrase hits, kept between calls (extractFacts never runs inside itself). */
+const scratch = new Tokens();
+const proseHits = new HitList<ProseTarget>();
 
 /**
  * Reads facts out of free text (or code) with the knowledge's phrases and its catalogue of
@@ -145,37 +77,37 @@ function boundMeasurements(measurements: readonly Measurement[]): Measurement[] 
  */
 export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOptions = {}): Facts {
   const origin = options.origin ?? 'text';
-  const tokens = tokenize(text, { code: options.mode === 'code' });
-  const clause = numberClauses(tokens, kb.language.clauseBreaks);
-  const negatorsByEnd = findNegators(kb, tokens);
-  const postNegationStarts = startsOf(kb.language.postNegations, tokens);
-  const hedgeEnds = new Set(kb.language.hedges.match(tokens).map((h) => h.to));
+  const into = text.length <= KEEP_TOKENS * 4 ? scratch : new Tokens();
+  const tokens = readTokens(text, { code: options.mode === 'code' }, into);
+  const { clause, negatorFrom, negatorDoubt, hedgeEnd, postNegationStart, cueBefore, cueAfter } = readMarks(kb, tokens);
   const { negationWindow, postNegationWindow } = kb.language;
   const { mentions } = kb;
-  const rank = mentions.rank;
-  const stronger = (a: string, b: string | undefined) => b === undefined || (rank.get(a) ?? 0) < (rank.get(b) ?? 0);
-  const cueBefore = new Map<number, string>();
-  for (const h of mentions.before.match(tokens))
-    if (stronger(h.value, cueBefore.get(h.to))) cueBefore.set(h.to, h.value);
-  const cueAfter = new Map<number, string>();
-  for (const h of mentions.after.match(tokens))
-    if (stronger(h.value, cueAfter.get(h.from))) cueAfter.set(h.from, h.value);
+  const stronger = (a: string, b: string | undefined) => strongerCue(kb, a, b);
 
-  const polarityOf = (hit: PhraseHit<unknown>): { polarity: Polarity; from: number; to: number } => {
+  // where the last polarityOf found the negation (or the mention itself): the span a negated fact quotes
+  let polarFrom = 0;
+  let polarTo = 0;
+  const polarityOf = (hit: PhraseHit<unknown>): Polarity => {
     const here = clause[hit.from];
+    polarFrom = hit.from;
+    polarTo = hit.to;
     for (let end = hit.from; end >= 0 && end >= hit.from - negationWindow; end--) {
       if (end < hit.from && clause[end] !== here) break;
-      if (hedgeEnds.has(end)) return { polarity: 'uncertain', from: hit.from, to: hit.to };
-      const negator = negatorsByEnd.get(end);
-      if (negator && clause[negator.from] === here) {
-        return { polarity: negator.doubt ? 'uncertain' : 'negated', from: negator.from, to: hit.to };
+      if (hedgeEnd[end]) return 'uncertain';
+      const from = negatorFrom[end] as number;
+      if (from >= 0 && clause[from] === here) {
+        polarFrom = from;
+        return negatorDoubt[end] ? 'uncertain' : 'negated';
       }
     }
     for (let start = hit.to; start <= hit.to + postNegationWindow && start < tokens.length; start++) {
       if (clause[start] !== here) break;
-      if (postNegationStarts.has(start)) return { polarity: 'negated', from: hit.from, to: start + 1 };
+      if (postNegationStart[start]) {
+        polarTo = start + 1;
+        return 'negated';
+      }
     }
-    return { polarity: 'asserted', from: hit.from, to: hit.to };
+    return 'asserted';
   };
 
   /**
@@ -186,16 +118,15 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   const statusOf = (hit: PhraseHit<unknown>): string | undefined => {
     const here = clause[hit.from];
     let best: string | undefined;
-    const consider = (cue: string | undefined) => {
-      if (cue !== undefined && stronger(cue, best)) best = cue;
-    };
     for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
       if (end < hit.from && clause[end] !== here) break;
-      consider(cueBefore.get(end));
+      const cue = cueName(cueBefore[end] as number);
+      if (cue !== undefined && stronger(cue, best)) best = cue;
     }
     for (let start = hit.to; start < tokens.length && start <= hit.to + mentions.window; start++) {
       if (clause[start] !== here) break;
-      consider(cueAfter.get(start));
+      const cue = cueName(cueAfter[start] as number);
+      if (cue !== undefined && stronger(cue, best)) best = cue;
     }
     return best;
   };
@@ -204,9 +135,9 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
    * Names joined into one list ("Spark, PyTorch, or something else?") share a cue that stands
    * before the list or after it: per name (in `tools` order), the list's status, if it has one.
    */
-  const isJoiner = (t: Token | undefined) => t !== undefined && mentions.listJoiners.has(t.text);
+  const isJoiner = (k: number) => k < tokens.length && mentions.listJoiners.has(tokens.text[k] as string);
   const listStatuses = (names: readonly PhraseHit<ProseTarget>[]): (string | undefined)[] => {
-    const out: (string | undefined)[] = names.map(() => undefined);
+    const out = new Array<string | undefined>(names.length).fill(undefined);
     if (mentions.listJoiners.size === 0) return out;
     let first = 0;
     while (first < names.length) {
@@ -215,17 +146,18 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
         const a = names[last] as PhraseHit<ProseTarget>;
         const b = names[last + 1];
         let k = a.to;
-        while (b && k < b.from && isJoiner(tokens[k])) k++;
+        while (b && k < b.from && isJoiner(k)) k++;
         if (!b || k !== b.from) break;
         last++;
       }
       if (last > first) {
         let after = (names[last] as PhraseHit<ProseTarget>).to;
         // ", or something else?": the cue after the list may follow a joining comma
-        while (after < tokens.length && tokens[after]?.isBreak && isJoiner(tokens[after])) after++;
-        let best: string | undefined;
+        while (after < tokens.length && tokens.isBreak[after] && isJoiner(after)) after++;
         // the list's own cue (before its first name, after its last) or any member's
-        for (const cue of [cueAfter.get(after), ...names.slice(first, last + 1).map((n) => statusOf(n))]) {
+        let best = cueName(cueAfter[after] as number);
+        for (let i = first; i <= last; i++) {
+          const cue = statusOf(names[i] as PhraseHit<ProseTarget>);
           if (cue !== undefined && stronger(cue, best)) best = cue;
         }
         for (let i = first; i <= last; i++) out[i] = best;
@@ -235,22 +167,31 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     return out;
   };
 
-  const span = (from: number, to: number) => {
-    const start = (tokens[from] as Token).start;
-    const end = (tokens[Math.max(from, to - 1)] as Token).end;
-    return { evidence: text.slice(start, end), start, end };
+  /** A fact quoting tokens from..to-1. */
+  const quoting = (signal: string, from: number, to: number): Fact => {
+    const start = tokens.start[from] as number;
+    const end = tokens.end[Math.max(from, to - 1)] as number;
+    return { signal, origin, evidence: text.slice(start, end), start, end };
   };
 
   const facts = new BoundedFacts();
   const negated = new BoundedFacts();
-  const hits: PhraseHit<ProseTarget>[] =
-    options.mode === 'code'
-      ? kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } }))
-      : kb.prose.match(tokens);
-  const { tools, cover } = chooseTools(hits, tokens.length);
+  let hits: readonly PhraseHit<ProseTarget>[];
+  let hitCount: number;
+  if (options.mode === 'code') {
+    hits = kb.code.match(tokens).map((h) => ({ ...h, value: { signal: h.value } }));
+    hitCount = hits.length;
+  } else {
+    const list = into === scratch ? proseHits : new HitList<ProseTarget>();
+    kb.prose.matchInto(tokens, list);
+    hits = list.hits;
+    hitCount = list.length;
+  }
+  const { tools, cover } = chooseTools(hits, hitCount, tokens.length);
   // per token, the signals an exception phrase over it cancels ("docker image" is not image data)
   let cancelledAt: Map<number, Set<string>> | undefined;
-  for (const h of hits) {
+  for (let i = 0; i < hitCount; i++) {
+    const h = hits[i] as PhraseHit<ProseTarget>;
     if (h.value.except === undefined) continue;
     cancelledAt ??= new Map();
     for (let k = h.from; k < h.to; k++) {
@@ -265,18 +206,16 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
   };
   // a name or a phrase repeated past what the facts could keep is not read again: hostile
   // repetition costs a map lookup per hit, not a status and polarity search
-  const seen = new Map<unknown, number>();
-  const again = (key: unknown) => {
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n > MAX_READS_PER_TARGET;
-  };
+  // code hits carry targets made for this text: the shared counts would keep them alive
+  const reads = options.mode === 'code' ? new ReadCounts().clear() : readCounts.clear();
+  const again = (key: object) => reads.count(key) > MAX_READS_PER_TARGET;
   const listed = listStatuses(tools);
-  tools.forEach((hit, index) => {
-    const target = hit.value as Extract<ProseTarget, { implies: unknown }>;
-    if (again(target)) return;
+  for (let index = 0; index < tools.length; index++) {
+    const hit = tools[index] as PhraseHit<ProseTarget>;
+    const target = hit.value as ToolTarget;
+    if (again(target)) continue;
     const entry = target.tool;
-    const { polarity, from, to } = polarityOf(hit);
+    const polarity = polarityOf(hit);
     const status =
       polarity === 'negated'
         ? mentions.negated
@@ -284,48 +223,56 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
           ? mentions.doubted
           : (statusOf(hit) ?? listed[index] ?? mentions.plain);
     // a name repeated past what the facts keep adds nothing: skip building it
-    const quote = text.slice((tokens[hit.from] as Token).start, (tokens[hit.to - 1] as Token).end);
+    const start = tokens.start[hit.from] as number;
+    const end = tokens.end[hit.to - 1] as number;
+    const quote = text.slice(start, end);
     const role = roleSignal(entry.role);
-    if (!facts.wants(role, status, entry.id, quote)) return;
-    const where = span(hit.from, hit.to);
-    facts.push({ signal: role, origin, status, tool: entry.id, ...where });
+    if (!facts.wants(role, status, entry.id, quote)) continue;
+    facts.push({ signal: role, origin, status, tool: entry.id, evidence: quote, start, end });
     // what the name implies holds like a phrase would: negated ("no Hadoop") or dropped when in doubt
-    if (polarity === 'uncertain') return;
-    if (mentions.statuses.get(status)?.implies === false && !kb.toolRoles.get(entry.role)?.alwaysImplies) return;
-    for (const signal of new Set([...entry.signals, ...target.implies])) {
+    if (polarity === 'uncertain') continue;
+    if (mentions.statuses.get(status)?.implies === false && !kb.toolRoles.get(entry.role)?.alwaysImplies) continue;
+    const held = heldBy(target);
+    for (let s = 0; s < held.length; s++) {
+      const signal = held[s] as string;
       if (polarity === 'negated') {
-        negated.push({ signal, origin, tool: entry.id, ...span(from, to) });
+        const { evidence, start: from, end: to } = quoting(signal, polarFrom, polarTo);
+        negated.push({ signal, origin, tool: entry.id, evidence, start: from, end: to });
         const whenNegated = kb.signals.get(signal)?.whenNegated;
-        if (whenNegated) facts.push({ signal: whenNegated, origin, ...span(from, to) });
-      } else facts.push({ signal, origin, status, tool: entry.id, ...where });
+        if (whenNegated) facts.push(quoting(whenNegated, polarFrom, polarTo));
+      } else facts.push({ signal, origin, status, tool: entry.id, evidence: quote, start, end });
     }
-  });
-  for (const hit of hits) {
+  }
+  for (let i = 0; i < hitCount; i++) {
+    const hit = hits[i] as PhraseHit<ProseTarget>;
     const id = hit.value.signal;
     if (id === undefined || (cover && insideTool(hit, tools, cover)) || (cancelledAt && cancelled(hit))) continue;
     if (again(hit.value)) continue;
     const signal = kb.signals.get(id);
     if (!signal) continue;
-    const { polarity, from, to } = polarityOf(hit);
+    const polarity = polarityOf(hit);
     if (polarity === 'uncertain') continue;
     if (polarity === 'asserted') {
-      facts.push({ signal: signal.id, origin, ...span(hit.from, hit.to) });
+      facts.push(quoting(signal.id, hit.from, hit.to));
       continue;
     }
-    negated.push({ signal: signal.id, origin, ...span(from, to) });
-    if (signal.whenNegated) facts.push({ signal: signal.whenNegated, origin, ...span(from, to) });
+    negated.push(quoting(signal.id, polarFrom, polarTo));
+    if (signal.whenNegated) facts.push(quoting(signal.whenNegated, polarFrom, polarTo));
   }
 
   // a named accelerator brings its memory: "a 7B model on A100s" is compared with 40 GB per device
-  const deviceMemory: Measurement[] = [];
+  const found = extractMeasurements(tokens, text, kb);
   const memoryMeasure = kb.productMemoryMeasure;
-  for (const hit of tools) {
+  for (let i = 0; i < tools.length; i++) {
+    const hit = tools[i] as PhraseHit<ProseTarget>;
     const gb = hit.value.tool?.memoryGb;
     if (gb === undefined || memoryMeasure === undefined) continue;
-    deviceMemory.push({ measure: memoryMeasure, value: gb * 1e9, ...span(hit.from, hit.to) });
+    const { evidence, start, end } = quoting('', hit.from, hit.to);
+    found.push({ measure: memoryMeasure, value: gb * 1e9, evidence, start, end });
   }
-  const measurements = boundMeasurements([...extractMeasurements(tokens, text, kb), ...deviceMemory]);
-  for (const f of levelFacts(measurements, kb, origin)) facts.push(f);
+  const measurements = boundMeasurements(found);
+  const levels = levelFacts(measurements, kb, origin);
+  for (let i = 0; i < levels.length; i++) facts.push(levels[i] as Fact);
   return { facts: applyOverrides(facts.list, kb), negated: negated.list, measurements };
 }
 
@@ -333,33 +280,54 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
 export function levelFacts(measurements: readonly Measurement[], kb: KnowledgeBase, origin: Fact['origin']): Fact[] {
   const out: Fact[] = [];
   const largest = new Map<string, number>();
-  for (const m of measurements) largest.set(m.measure, Math.max(largest.get(m.measure) ?? 0, m.value));
-  const at = (m: Measurement) => ({
-    ...(m.start === undefined ? {} : { start: m.start }),
-    ...(m.end === undefined ? {} : { end: m.end }),
-  });
-  for (const m of measurements) {
-    for (const a of kb.measures.get(m.measure)?.against ?? []) {
+  for (let i = 0; i < measurements.length; i++) {
+    const m = measurements[i] as Measurement;
+    largest.set(m.measure, Math.max(largest.get(m.measure) ?? 0, m.value));
+  }
+  const fact = (signal: string, m: Measurement) => {
+    const f: Fact = { signal, evidence: m.evidence, origin };
+    if (m.start !== undefined) f.start = m.start;
+    if (m.end !== undefined) f.end = m.end;
+    return f;
+  };
+  for (let i = 0; i < measurements.length; i++) {
+    const m = measurements[i] as Measurement;
+    const measure = kb.measures.get(m.measure);
+    if (!measure) continue;
+    for (let j = 0; j < measure.against.length; j++) {
+      const a = measure.against[j] as (typeof measure.against)[number];
       const other = largest.get(a.measure);
       if (!other) continue;
       const ratio = m.value / other;
       if ((a.ratioGte === undefined || ratio >= a.ratioGte) && (a.ratioLt === undefined || ratio < a.ratioLt)) {
-        out.push({ signal: a.signal, evidence: m.evidence, origin, ...at(m) });
+        out.push(fact(a.signal, m));
       }
     }
-    for (const level of kb.measures.get(m.measure)?.levels ?? []) {
+    for (let j = 0; j < measure.levels.length; j++) {
+      const level = measure.levels[j] as (typeof measure.levels)[number];
       if ((level.gte === undefined || m.value >= level.gte) && (level.lt === undefined || m.value < level.lt)) {
-        out.push({ signal: level.signal, evidence: m.evidence, origin, ...at(m) });
+        out.push(fact(level.signal, m));
       }
     }
   }
   return out;
 }
 
-/** Drops facts that a more specific present signal overrides. */
-export function applyOverrides(facts: readonly Fact[], kb: KnowledgeBase): Fact[] {
-  const present = new Set(facts.map((f) => f.signal));
-  const overridden = new Set<string>();
-  for (const id of present) for (const o of kb.signals.get(id)?.overrides ?? []) overridden.add(o);
-  return facts.filter((f) => !overridden.has(f.signal));
+/** Drops, in place, facts that a more specific present signal overrides; returns the list. */
+export function applyOverrides(facts: Fact[], kb: KnowledgeBase): Fact[] {
+  let overridden: Set<string> | undefined;
+  for (let i = 0; i < facts.length; i++) {
+    const overrides = kb.signals.get((facts[i] as Fact).signal)?.overrides;
+    if (!overrides || overrides.length === 0) continue;
+    overridden ??= new Set();
+    for (const o of overrides) overridden.add(o);
+  }
+  if (!overridden) return facts;
+  let kept = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (!overridden.has(f.signal)) facts[kept++] = f;
+  }
+  facts.length = kept;
+  return facts;
 }

@@ -1,30 +1,55 @@
 import type { KnowledgeBase, UnitRef } from '../knowledge/knowledge-base.js';
-import type { Token } from '../text/tokenize.js';
+import { Tokens } from '../text/tokenize.js';
 import type { Measurement } from '../types.js';
 
-const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Where the number in a token ends and its glued suffix starts ("40tb": 2), or -1 when the token is
+ * not digits (with `,` and one `.fraction`) then lower-case letters: /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/,
+ * read without a match array.
+ */
+function numberEnd(text: string): number {
+  const n = text.length;
+  if (n === 0 || !isDigit(text.charCodeAt(0))) return -1;
+  let k = 1;
+  while (k < n && (isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === 44)) k++;
+  if (k + 1 < n && text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1))) {
+    k += 2;
+    while (k < n && isDigit(text.charCodeAt(k))) k++;
+  }
+  const end = k;
+  while (k < n && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  return k === n ? end : -1;
+}
 /** How many filler tokens may stand between a number and its unit ("40 TB of", "2 of the GPUs"). */
 const MAX_FILLERS = 2;
 
 type Quantity = { value: number; from: number; to: number; unit?: UnitRef };
 
+/** One word's tokens, kept between calls: a glued suffix ("40tb") is read as a text of its own. */
+const suffixTokens = new Tokens();
+
 function singleTokenUnit(kb: KnowledgeBase, word: string): UnitRef | undefined {
-  const fake: Token[] = [{ text: word, start: 0, end: word.length, isBreak: false, head: word.slice(0, 3) }];
-  return kb.units.matchAt(fake, 0).find((h) => h.to === 1)?.value;
+  suffixTokens.length = 0;
+  suffixTokens.push(word, 0, word.length, false);
+  const found = kb.units.findAt(suffixTokens, 0);
+  for (let h = 0; h < found; h++) if (kb.units.foundEnd(h) === 1) return kb.units.foundValue(h);
+  return undefined;
 }
 
 /** A number starting at token i: digits (with a glued suffix), number words, then magnitudes. */
-function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Quantity | undefined {
+function readQuantity(tokens: Tokens, i: number, kb: KnowledgeBase): Quantity | undefined {
   const { numberWords, magnitudes, suffixMultipliers } = kb.language;
-  const token = tokens[i] as Token;
+  const text = tokens.text[i] as string;
   let value: number | undefined;
   let to = i + 1;
   let unit: UnitRef | undefined;
-  const first = token.text.charCodeAt(0);
-  const numeric = first >= 48 && first <= 57 ? NUMERIC.exec(token.text) : null;
-  if (numeric) {
-    value = Number((numeric[1] as string).replace(/,/g, ''));
-    const suffix = numeric[2] as string;
+  const digitsEnd = numberEnd(text);
+  if (digitsEnd >= 0) {
+    const digits = text.slice(0, digitsEnd);
+    value = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
+    const suffix = text.slice(digitsEnd);
     if (suffix) {
       const multiplier = suffixMultipliers.get(suffix);
       if (multiplier !== undefined) value *= multiplier;
@@ -34,22 +59,20 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
       }
     }
   } else {
-    const words = numberWords.mayStartAt(token)
-      ? numberWords.matchAt(tokens, i).sort((a, b) => b.to - a.to)[0]
-      : undefined;
-    if (words) {
-      value = words.value;
-      to = words.to;
+    const longest = numberWords.foundLongest(numberWords.findAt(tokens, i));
+    if (longest >= 0) {
+      value = numberWords.foundValue(longest);
+      to = numberWords.foundEnd(longest);
     }
   }
   // "a few hundred", "2.5 million", "billions": magnitudes multiply (or start) the number
   while (!unit && to < tokens.length) {
-    const magnitude = magnitudes.get((tokens[to] as Token).text);
+    const magnitude = magnitudes.get(tokens.text[to] as string);
     if (magnitude === undefined) break;
     value = (value ?? 1) * magnitude;
     to++;
   }
-  if (value === undefined && magnitudes.has(token.text)) value = magnitudes.get(token.text);
+  if (value === undefined && magnitudes.has(text)) value = magnitudes.get(text);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   return unit ? { value, from: i, to, unit } : { value, from: i, to };
 }
@@ -58,7 +81,7 @@ function readQuantity(tokens: readonly Token[], i: number, kb: KnowledgeBase): Q
  * Finds quantities with units: "~40TB", "a few hundred gigs", "2B-row table", "8 A100s",
  * "under 50 ms". A plural unit with no number ("terabytes of logs") counts as several.
  */
-export function extractMeasurements(tokens: readonly Token[], text: string, kb: KnowledgeBase): Measurement[] {
+export function extractMeasurements(tokens: Tokens, text: string, kb: KnowledgeBase): Measurement[] {
   const out: Measurement[] = [];
   const NEAR = 2;
   const isExcluded = (measure: string, from: number, to: number) => {
@@ -66,30 +89,33 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
     if (!matcher) return false;
     // look at most NEAR words to each side, never across punctuation ("no GPUs, ~200 TB of logs")
     let lo = from;
-    while (lo > 0 && from - lo < NEAR && !(tokens[lo - 1] as Token).isBreak) lo--;
+    while (lo > 0 && from - lo < NEAR && !tokens.isBreak[lo - 1]) lo--;
     let hi = to;
-    while (hi < tokens.length && hi - to < NEAR && !(tokens[hi] as Token).isBreak) hi++;
+    while (hi < tokens.length && hi - to < NEAR && !tokens.isBreak[hi]) hi++;
     for (let k = lo; k < hi; k++) {
       if (k >= from && k < to) continue;
-      if (matcher.matchAt(tokens, k).some((h) => (h.to <= from || h.from >= to) && h.to <= hi)) return true;
+      const found = matcher.findAt(tokens, k);
+      for (let h = 0; h < found; h++) {
+        const end = matcher.foundEnd(h);
+        if ((end <= from || k >= to) && end <= hi) return true;
+      }
     }
     return false;
   };
   const push = (measure: string, value: number, from: number, to: number) => {
     if (isExcluded(measure, from, to)) return;
-    const start = (tokens[from] as Token).start;
-    const end = (tokens[to - 1] as Token).end;
+    const start = tokens.start[from] as number;
+    const end = tokens.end[to - 1] as number;
     out.push({ measure, value, evidence: text.slice(start, end), start, end });
   };
   let i = 0;
   while (i < tokens.length) {
-    const token = tokens[i] as Token;
-    if (token.isBreak) {
+    if (tokens.isBreak[i]) {
       i++;
       continue;
     }
     // "80% of rows" is a share, not a count
-    const quantity = text.charCodeAt(token.end) === 37 ? undefined : readQuantity(tokens, i, kb);
+    const quantity = text.charCodeAt(tokens.end[i] as number) === 37 ? undefined : readQuantity(tokens, i, kb);
     if (quantity?.unit) {
       push(quantity.unit.measure, quantity.value * quantity.unit.factor, i, quantity.to);
       i = quantity.to;
@@ -100,18 +126,18 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       let fillers = 0;
       let found = false;
       while (j < tokens.length && fillers <= MAX_FILLERS) {
-        const unitHit = kb.units.mayStartAt(tokens[j])
-          ? kb.units.matchAt(tokens, j).sort((a, b) => b.to - a.to)[0]
-          : undefined;
-        if (unitHit) {
-          push(unitHit.value.measure, quantity.value * unitHit.value.factor, i, unitHit.to);
-          i = unitHit.to;
+        const unitHit = kb.units.foundLongest(kb.units.findAt(tokens, j));
+        if (unitHit >= 0) {
+          const unit = kb.units.foundValue(unitHit);
+          const unitEnd = kb.units.foundEnd(unitHit);
+          push(unit.measure, quantity.value * unit.factor, i, unitEnd);
+          i = unitEnd;
           found = true;
           break;
         }
-        const t = tokens[j] as Token;
-        const isWord = /^[a-z][a-z'_]*$/.test(t.text);
-        if (t.isBreak || !isWord || kb.language.unitStopWords.has(t.text)) break;
+        const word = tokens.text[j] as string;
+        const isWord = /^[a-z][a-z'_]*$/.test(word);
+        if (tokens.isBreak[j] || !isWord || kb.language.unitStopWords.has(word)) break;
         fillers++;
         j++;
       }
@@ -119,10 +145,14 @@ export function extractMeasurements(tokens: readonly Token[], text: string, kb: 
       i = Math.max(i + 1, quantity.from + 1);
       continue;
     }
-    const implied = kb.units.mayStartAt(token) ? kb.units.matchAt(tokens, i).find((h) => h.value.implied) : undefined;
-    if (implied) {
-      push(implied.value.measure, kb.language.impliedQuantity * implied.value.factor, i, implied.to);
-      i = implied.to;
+    const found = kb.units.findAt(tokens, i);
+    let implied = -1;
+    for (let h = 0; h < found && implied < 0; h++) if (kb.units.foundValue(h).implied) implied = h;
+    if (implied >= 0) {
+      const unit = kb.units.foundValue(implied);
+      const end = kb.units.foundEnd(implied);
+      push(unit.measure, kb.language.impliedQuantity * unit.factor, i, end);
+      i = end;
       continue;
     }
     i++;

@@ -16,9 +16,26 @@ import type {
 
 /** A product's role is a signal too ("tool.single-machine-engine"), so criteria can name it. */
 const ROLE_SIGNAL_PREFIX = 'tool.';
-export const roleSignal = (role: string) => `${ROLE_SIGNAL_PREFIX}${role}`;
+// both built once per role and kept (roles come from the knowledge): read for every named product
+const roleSignals = new Map<string, string>();
+const roles = new Map<string, string>();
+export const roleSignal = (role: string): string => {
+  let signal = roleSignals.get(role);
+  if (signal === undefined) {
+    signal = `${ROLE_SIGNAL_PREFIX}${role}`;
+    if (roleSignals.size < 10_000) roleSignals.set(role, signal);
+  }
+  return signal;
+};
 export const isRoleSignal = (signal: string) => signal.startsWith(ROLE_SIGNAL_PREFIX);
-export const roleOf = (signal: string) => signal.slice(ROLE_SIGNAL_PREFIX.length);
+export const roleOf = (signal: string): string => {
+  let role = roles.get(signal);
+  if (role === undefined) {
+    role = signal.slice(ROLE_SIGNAL_PREFIX.length);
+    if (roles.size < 10_000) roles.set(signal, role);
+  }
+  return role;
+};
 
 /** What a prose phrase points at: a signal, or a named product from the catalogue. */
 export type ProseTarget =

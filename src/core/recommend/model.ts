@@ -1,12 +1,21 @@
 import { conditionHolds, deriveFacts } from '../facts/derive-facts.js';
+import { presentSignals } from '../facts/presence.js';
 import { type CompiledModel, isRoleSignal, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { CriterionData } from '../knowledge/schema.js';
+import { sortSmall } from '../sort-small.js';
 import type { Fact, Facts } from '../types.js';
+import {
+  criterionKey,
+  crossKey,
+  featureKey,
+  groupKey,
+  missingKey,
+  pairKey,
+  signalKey,
+  statusKey,
+} from './feature-key.js';
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
-
-/** The feature of a product role in a status: `s:tool.<role>@<status>`. */
-const roleFeature = (signal: string, status: string) => `s:${signal}@${status}`;
 
 export type FeatureSet = {
   readonly features: ReadonlyMap<string, readonly Fact[]>;
@@ -36,8 +45,8 @@ function countsForCriteria(kb: KnowledgeBase, f: Fact): boolean {
  */
 export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
   const plain = given.facts.filter((f) => countsForCriteria(kb, f));
-  const counted = deriveFacts(kb, { ...given, facts: plain });
-  const present = new Set(counted.facts.map((f) => f.signal));
+  const present = presentSignals.clear();
+  const counted = deriveFacts(kb, { ...given, facts: plain }, present);
   const matched = kb.criteria.filter((c) => conditionHolds(c.when, present));
   const features = new Map<string, readonly Fact[]>();
   const add = (id: string, f: Fact) => {
@@ -46,53 +55,76 @@ export function featuresOf(kb: KnowledgeBase, given: Facts): FeatureSet {
     else features.set(id, [f]);
   };
   const roleFeatures: string[] = [];
-  for (const f of counted.facts) if (!isRoleSignal(f.signal)) add(`s:${f.signal}`, f);
-  for (const f of given.facts) {
+  // indexed loops on this path: for-of allocates an iterator and a result per step until the
+  // function is optimized, and the bots' first answers (and a busy machine) run before that
+  for (let i = 0; i < counted.facts.length; i++) {
+    const f = counted.facts[i] as Fact;
+    if (!isRoleSignal(f.signal)) add(featureKey(signalKey, f.signal), f);
+  }
+  for (let i = 0; i < given.facts.length; i++) {
+    const f = given.facts[i] as Fact;
     if (isRoleSignal(f.signal)) {
-      const id = roleFeature(f.signal, f.status ?? kb.mentions.plain);
+      // the feature of a product role in a status: `s:tool.<role>@<status>`
+      const id = featureKey(statusKey, f.signal, f.status ?? kb.mentions.plain);
       if (!features.has(id)) roleFeatures.push(id);
       add(id, f);
-    } else if (!countsForCriteria(kb, f)) add(`s:${f.signal}@${f.status}`, f);
+    } else if (!countsForCriteria(kb, f)) add(featureKey(statusKey, f.signal, `${f.status}`), f);
   }
   // product roles paired with the kind of question ("Spark in use" and "a job that fails")
   if (kb.mentions.crossWith.size > 0) {
-    const kinds = counted.facts.filter((f) => kb.mentions.crossWith.has(kb.signals.get(f.signal)?.group ?? ''));
-    for (const kind of new Set(kinds.map((f) => f.signal))) {
-      for (const role of roleFeatures) features.set(`x:${role.slice(2)}&${kind}`, features.get(role) ?? NO_FACTS);
+    const kinds = new Set<string>();
+    for (let i = 0; i < counted.facts.length; i++) {
+      const f = counted.facts[i] as Fact;
+      if (kb.mentions.crossWith.has(kb.signals.get(f.signal)?.group ?? '')) kinds.add(f.signal);
+    }
+    for (const kind of kinds) {
+      for (const role of roleFeatures) features.set(featureKey(crossKey, role, kind), features.get(role) ?? NO_FACTS);
     }
   }
   // two answers to one question at once ("batch or real-time?", "40 GB … or 4 TB"): the group is in doubt
   const exclusive = new Map<string, Set<string>>();
-  for (const f of counted.facts) {
-    const signal = kb.signals.get(f.signal);
+  for (let i = 0; i < counted.facts.length; i++) {
+    const signal = kb.signals.get((counted.facts[i] as Fact).signal);
     if (!signal?.replacesGroup) continue;
     const set = exclusive.get(signal.group) ?? new Set<string>();
     set.add(signal.id);
     exclusive.set(signal.group, set);
   }
-  for (const [group, set] of exclusive) if (set.size > 1) features.set(`k:${group}`, NO_FACTS);
+  for (const [group, set] of exclusive) if (set.size > 1) features.set(featureKey(groupKey, group), NO_FACTS);
   // two product roles named together ("Spark" and "PyTorch", "Spark" and "DuckDB")
-  const named = [...new Set(counted.facts.filter((f) => isRoleSignal(f.signal)).map((f) => f.signal))].sort();
+  const named: string[] = [];
+  for (let i = 0; i < counted.facts.length; i++) {
+    const { signal } = counted.facts[i] as Fact;
+    if (isRoleSignal(signal) && !named.includes(signal)) named.push(signal);
+  }
+  sortSmall(named, byText);
   for (let i = 0; i < named.length; i++) {
-    for (let j = i + 1; j < named.length; j++) features.set(`p:${named[i]}&${named[j]}`, NO_FACTS);
+    for (let j = i + 1; j < named.length; j++) {
+      features.set(featureKey(pairKey, named[i] as string, named[j] as string), NO_FACTS);
+    }
   }
   // a criterion's evidence is gathered when it becomes a reason, not here
-  for (const c of matched) features.set(`c:${c.id}`, NO_FACTS);
+  for (let i = 0; i < matched.length; i++)
+    features.set(featureKey(criterionKey, (matched[i] as CriterionData).id), NO_FACTS);
   // what the question leaves open: one feature per follow-up whose groups no fact answers, so the
   // model can learn that `unclear` follows from a missing fact, not from a low total
   const known = new Set<string>();
-  for (const f of [...counted.facts, ...given.negated]) {
-    const group = kb.signals.get(f.signal)?.group;
-    if (group) known.add(group);
+  for (const list of [counted.facts, given.negated]) {
+    for (let i = 0; i < list.length; i++) {
+      const group = kb.signals.get((list[i] as Fact).signal)?.group;
+      if (group) known.add(group);
+    }
   }
   let decisiveOpen = false;
   for (const q of kb.followUps) {
     if (!q.decisive || q.asksAbout.some((g) => known.has(g))) continue;
-    features.set(`m:${q.id}`, NO_FACTS);
+    features.set(featureKey(missingKey, q.id), NO_FACTS);
     decisiveOpen = true;
   }
   return { features, roleFeatures, matched, counted, knownGroups: known, decisiveOpen };
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A criterion's hand-set weight on the outcome it favours, times `scale`. */
 export function priorVector(outcomes: readonly string[], c: CriterionData, scale: number): Float64Array {

@@ -1,7 +1,8 @@
 import { type CompiledModel, type KnowledgeBase, roleOf } from '../knowledge/knowledge-base.js';
-import type { CriterionData } from '../knowledge/schema.js';
+import type { CatalogueEntryData, CriterionData } from '../knowledge/schema.js';
+import { sortSmall } from '../sort-small.js';
 import type { Fact, Facts, FollowUp, Reason, Recommendation, Suggestion, Verdict } from '../types.js';
-
+import { criterionKey, featureKey } from './feature-key.js';
 import { featuresOf, modelOutcomes, predict, priorModel, priorVector } from './model.js';
 
 /** An outcome this close to the most probable one (as a share of its probability) may answer instead of it. */
@@ -15,42 +16,58 @@ const MAX_TOOL_REASONS = 3;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Where each quote stands in the question, so reasons quote the user in reading order. */
-function positionsOf(facts: readonly Fact[]): Map<string, number> {
-  const position = new Map<string, number>();
-  for (const f of facts) {
-    if (f.start !== undefined && !position.has(f.evidence.trim())) position.set(f.evidence.trim(), f.start);
+/** Where a quote first stands in the question: the first fact quoting it with a position, or last. */
+function positionOf(quote: string, facts: readonly Fact[]): number {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (f.start !== undefined && f.evidence.trim() === quote) return f.start;
   }
-  return position;
+  return Number.MAX_SAFE_INTEGER;
 }
 
-/** The user's words behind a criterion: every fact among its `all` and `any` signals. */
-function evidenceFor(c: CriterionData, facts: readonly Fact[], position: ReadonlyMap<string, number>): string {
-  const wanted = new Set([...c.when.all, ...c.when.any]);
-  // derived facts quote their basis joined by " … ": split so each quote appears once
-  const quotes = [
-    ...new Set(
-      facts
-        .filter((f) => wanted.has(f.signal))
-        .flatMap((f) => f.evidence.split(' … '))
-        .map((q) => q.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const at = (q: string) => position.get(q) ?? Number.MAX_SAFE_INTEGER;
-  return quotes
-    .sort((a, b) => at(a) - at(b))
-    .map((q) => `“${q}”`)
-    .join(' … ');
+/** The user's words behind a criterion, in reading order: every fact among its `all` and `any` signals. */
+function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
+  // a handful of quotes per criterion: plain arrays and loops, no sets or intermediate lists
+  const quotes: string[] = [];
+  const add = (part: string) => {
+    const quote = part.trim();
+    if (quote && !quotes.includes(quote)) quotes.push(quote);
+  };
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (!c.when.all.includes(f.signal) && !c.when.any.includes(f.signal)) continue;
+    // derived facts quote their basis joined by " … ": split so each quote appears once
+    let from = 0;
+    for (let cut = f.evidence.indexOf(' … '); cut >= 0; cut = f.evidence.indexOf(' … ', from)) {
+      add(f.evidence.slice(from, cut));
+      from = cut + 3;
+    }
+    add(f.evidence.slice(from));
+  }
+  const at = quotes.map((q) => positionOf(q, facts));
+  // a stable insertion sort: few quotes, and equal positions keep their order
+  for (let i = 1; i < quotes.length; i++) {
+    const quote = quotes[i] as string;
+    const position = at[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (at[j] as number) > position; j--) {
+      quotes[j + 1] = quotes[j] as string;
+      at[j + 1] = at[j] as number;
+    }
+    quotes[j + 1] = quote;
+    at[j + 1] = position;
+  }
+  // “a” … “b” as one join: one flat string, not a chain of pieces per quote
+  return quotes.length > 0 ? `“${quotes.join('” … “')}”` : '';
 }
 
-function toReason(c: CriterionData, facts: readonly Fact[], position: ReadonlyMap<string, number>): Reason {
+function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
   return {
     criterion: c.id,
     title: c.title,
     favours: c.favours,
     weight: c.weight,
-    evidence: evidenceFor(c, facts, position),
+    evidence: evidenceFor(c, facts),
     explanation: c.explanation,
     source: c.sources[0] as string,
     sources: c.sources,
@@ -81,11 +98,14 @@ function pickFollowUps(
 }
 
 function suggestionsFor(kb: KnowledgeBase, criteria: readonly CriterionData[]): Suggestion[] {
-  const ids = [...new Set(criteria.flatMap((c) => c.suggests))];
-  return ids.flatMap((id) => {
+  const ids: string[] = [];
+  for (const c of criteria) for (const id of c.suggests) if (!ids.includes(id)) ids.push(id);
+  const out: Suggestion[] = [];
+  for (const id of ids) {
     const s = kb.suggestions.get(id);
-    return s ? [{ id: s.id, name: s.name, kind: s.kind, why: s.why, sources: s.sources }] : [];
-  });
+    if (s) out.push({ id: s.id, name: s.name, kind: s.kind, why: s.why, sources: s.sources });
+  }
+  return out;
 }
 
 /** The outcome a feature's weights lean to most, or undefined when it leans nowhere. */
@@ -96,25 +116,38 @@ function leaning(model: CompiledModel, w: Float64Array | undefined): string | un
   return best >= 0 && (w[best] as number) > 0 ? model.outcomes[best] : undefined;
 }
 
+/** The role of the named products behind a role feature, if the knowledge has it. */
+function roleBehind(kb: KnowledgeBase, facts: readonly Fact[]) {
+  const first = facts[0];
+  return first ? kb.toolRoles.get(roleOf(first.signal)) : undefined;
+}
+
 /** Named products of one role and status as a reason: the role, the asker's words, their own documentation. */
 function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, weight: number): Reason | undefined {
   const first = facts[0];
-  const role = first ? kb.toolRoles.get(roleOf(first.signal)) : undefined;
+  const role = roleBehind(kb, facts);
   if (!first || !role) return undefined;
   const status = kb.mentions.statuses.get(first.status ?? kb.mentions.plain);
-  const entries = [...new Set(facts.map((f) => f.tool))].flatMap((id) => {
-    const e = id ? kb.catalogue.get(id) : undefined;
-    return e ? [e] : [];
-  });
-  const names = entries
-    .map((e) => e.name)
-    .filter((n) => n !== role.title)
-    .join(', ');
-  const quotes = [...new Set(facts.map((f) => f.evidence.trim()))].slice(0, 3).map((q) => `“${q}”`);
-  const sources = [...new Set([...entries.map((e) => e.source), ...role.sources])];
+  // a few products and quotes: lists and `includes`, no sets
+  const entries: CatalogueEntryData[] = [];
+  const names: string[] = [];
+  const quotes: string[] = [];
+  const sources: string[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    const entry = f.tool ? kb.catalogue.get(f.tool) : undefined;
+    if (entry && !entries.includes(entry)) {
+      entries.push(entry);
+      if (!sources.includes(entry.source)) sources.push(entry.source);
+      if (entry.name !== role.title) names.push(entry.name);
+    }
+    const quote = quotes.length < 3 ? `“${f.evidence.trim()}”` : undefined;
+    if (quote && !quotes.includes(quote)) quotes.push(quote);
+  }
+  for (const source of role.sources) if (!sources.includes(source)) sources.push(source);
   return {
     criterion: first.signal,
-    title: `${role.title}${names ? `: ${names}` : ''}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
+    title: `${role.title}${names.length > 0 ? `: ${names.join(', ')}` : ''}${status && status.id !== kb.mentions.plain ? ` (${status.label})` : ''}`,
     favours,
     weight: Math.round(weight * 100) / 100,
     evidence: quotes.join(' … '),
@@ -124,9 +157,52 @@ function toolReason(kb: KnowledgeBase, facts: readonly Fact[], favours: string, 
   };
 }
 
+const priorModels = new WeakMap<KnowledgeBase, CompiledModel>();
+
+/** The probability per outcome, rounded, in the model's order. */
+function scoresOf(model: CompiledModel, probs: Float64Array): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (let k = 0; k < model.size; k++) scores[model.outcomes[k] as string] = round(probs[k] as number);
+  return scores;
+}
+
+/** The first few distinct quotes carried over from earlier in the conversation. */
+function carriedQuotes(facts: readonly Fact[]): string[] {
+  const quotes: string[] = [];
+  for (let i = 0; i < facts.length && quotes.length < MAX_CARRIED; i++) {
+    const f = facts[i] as Fact;
+    if (f.origin !== 'context') continue;
+    const quote = f.evidence.trim();
+    if (!quotes.includes(quote)) quotes.push(quote);
+  }
+  return quotes;
+}
+
 /** The model in force: the fitted one, or the hand-set criteria weights (the fit's starting point) before the first fit. */
 export function activeModel(kb: KnowledgeBase): CompiledModel {
-  return kb.model ?? priorModel(kb, modelOutcomes(kb));
+  if (kb.model) return kb.model;
+  let prior = priorModels.get(kb);
+  if (!prior) {
+    prior = priorModel(kb, modelOutcomes(kb));
+    priorModels.set(kb, prior);
+  }
+  return prior;
+}
+
+/** Per model, the hand-set weights of criteria it was not fitted with, built once each. */
+const addedWeights = new WeakMap<CompiledModel, Map<CriterionData, Float64Array>>();
+function addedWeight(model: CompiledModel, c: CriterionData): Float64Array {
+  let byCriterion = addedWeights.get(model);
+  if (!byCriterion) {
+    byCriterion = new Map();
+    addedWeights.set(model, byCriterion);
+  }
+  let w = byCriterion.get(c);
+  if (!w) {
+    w = priorVector(model.outcomes, c, model.priorScale);
+    byCriterion.set(c, w);
+  }
+  return w;
 }
 
 /**
@@ -140,8 +216,8 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const model = activeModel(kb);
   const { features, roleFeatures, matched, counted, knownGroups, decisiveOpen } = featuresOf(kb, given);
   const added = (feature: string) => {
-    const c = feature.startsWith('c:') ? matched.find((m) => `c:${m.id}` === feature) : undefined;
-    return c ? priorVector(model.outcomes, c, model.priorScale) : undefined;
+    const c = feature.startsWith('c:') ? matched.find((m) => featureKey(criterionKey, m.id) === feature) : undefined;
+    return c ? addedWeight(model, c) : undefined;
   };
   const probs = predict(model, features.keys(), added);
   // unclear is for a missing decisive fact: once all are known, the best decided outcome answers
@@ -151,29 +227,40 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     if (k === abstain && !decisiveOpen) continue;
     if (top < 0 || (probs[k] as number) > (probs[top] as number)) top = k;
   }
-  const position = positionsOf(counted.facts);
   /** The reasons for answering with outcome k: criteria backing it, products leaning to it, then the rest. */
   const explain = (k: number) => {
     const id = model.outcomes[k] as string;
     const composite = kb.outcomes.find((o) => o.id === id)?.composite;
     const supports = (favours: string) => favours === id || (composite?.of.includes(favours) ?? false);
     const weightFor = (feature: string) => (model.weights.get(feature) ?? added(feature))?.[k] ?? 0;
-    const byWeight = (a: CriterionData, b: CriterionData) => weightFor(`c:${b.id}`) - weightFor(`c:${a.id}`);
-    const backing = matched.filter((c) => supports(c.favours)).sort(byWeight);
-    const tools: Reason[] = [];
-    for (const feature of roleFeatures) {
+    const byWeight = (a: CriterionData, b: CriterionData) =>
+      weightFor(featureKey(criterionKey, b.id)) - weightFor(featureKey(criterionKey, a.id));
+    const backing = sortSmall(
+      matched.filter((c) => supports(c.favours)),
+      byWeight,
+    );
+    const leaningHere: { facts: readonly Fact[]; favours: string; weight: number }[] = [];
+    for (let i = 0; i < roleFeatures.length; i++) {
+      const feature = roleFeatures[i] as string;
       const w = model.weights.get(feature);
       const favours = leaning(model, w);
       // a product is a reason only where its fitted weight leans to this very answer: a single
       // weight in a linear model is not a verdict of its own, so no "pulling the other way" here
       if (!favours || favours === scoring.abstain || !supports(favours)) continue;
       const facts = features.get(feature) ?? [];
-      const reason = toolReason(kb, facts, favours, w?.[model.outcomes.indexOf(favours)] ?? 0);
-      if (reason) tools.push(reason);
+      if (roleBehind(kb, facts))
+        leaningHere.push({ facts, favours, weight: w?.[model.outcomes.indexOf(favours)] ?? 0 });
     }
-    tools.sort((x, y) => y.weight - x.weight);
-    const against = matched.filter((c) => !supports(c.favours)).sort(byWeight);
-    return { backing, tools: tools.slice(0, MAX_TOOL_REASONS), against };
+    // the heaviest first (by the weight a reason shows); only those shown are built
+    sortSmall(leaningHere, (x, y) => round(y.weight) - round(x.weight));
+    const tools = leaningHere
+      .slice(0, MAX_TOOL_REASONS)
+      .map(({ facts, favours, weight }) => toolReason(kb, facts, favours, weight) as Reason);
+    const against = sortSmall(
+      matched.filter((c) => !supports(c.favours)),
+      byWeight,
+    );
+    return { backing, tools, against };
   };
   // A verdict with nothing in the question behind it is no answer. Among the outcomes close to the
   // most probable one, the most probable with a reason behind it answers; with none, ask instead.
@@ -204,7 +291,7 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const confidence = round(decided ? (probs[top] as number) : best);
   const outcome = kb.outcomes.find((o) => o.id === verdict);
   const backing = why.backing;
-  const toReasons = (list: readonly CriterionData[]) => list.map((c) => toReason(c, counted.facts, position));
+  const toReasons = (list: readonly CriterionData[]) => list.map((c) => toReason(c, counted.facts));
   // what supports the verdict first (criteria, then named products), then what speaks against it
   const reasons = [...toReasons(backing), ...why.tools, ...toReasons(why.against)];
 
@@ -220,13 +307,12 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
   const notes: string[] = [];
   for (const status of kb.mentions.statuses.values()) {
     if (!status.note) continue;
-    const names = [
-      ...new Set(
-        given.facts
-          .filter((f) => f.status === status.id && f.tool !== undefined)
-          .map((f) => kb.catalogue.get(f.tool as string)?.name),
-      ),
-    ].filter(Boolean);
+    const names: string[] = [];
+    for (let i = 0; i < given.facts.length; i++) {
+      const f = given.facts[i] as Fact;
+      const name = f.status === status.id && f.tool !== undefined ? kb.catalogue.get(f.tool)?.name : undefined;
+      if (name && !names.includes(name)) names.push(name);
+    }
     if (names.length > 0) notes.push(status.note.replace('{names}', names.join(', ')));
   }
   const said =
@@ -248,11 +334,8 @@ export function recommend(kb: KnowledgeBase, given: Facts): Recommendation {
     bridges: suggestions.filter((s) => s.kind === 'bridge'),
     serving: suggestions.filter((s) => s.kind === 'serving'),
     practices: suggestions.filter((s) => s.kind === 'practice'),
-    scores: Object.fromEntries(model.outcomes.map((o, k) => [o, round(probs[k] as number)])),
+    scores: scoresOf(model, probs),
     facts: given,
-    carried: [...new Set(given.facts.filter((f) => f.origin === 'context').map((f) => f.evidence.trim()))].slice(
-      0,
-      MAX_CARRIED,
-    ),
+    carried: carriedQuotes(given.facts),
   };
 }
