@@ -86,6 +86,13 @@ describe('a mention carries its status', () => {
     expect(toolStatus(text, 't-duckdb')).toBe('requested');
   });
 
+  it('a cue does not reach past another name: what replaces Spark is not itself being replaced', () => {
+    const text = 'We are replacing Spark with DuckDB';
+    expect(toolStatus(text, 't-spark')).toBe('replacing');
+    expect(toolStatus(text, 't-duckdb')).toBe('mentioned');
+    expect(toolStatus('should we ditch Spark?', 't-spark')).toBe('hypothetical');
+  });
+
   it('an answer about one stage says what the other stages use', () => {
     const r = ask('We clean 30 TB of logs with nightly joins and the results feed into Kafka downstream', {
       knowledge: kb,

@@ -110,6 +110,10 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     return 'asserted';
   };
 
+  // the names chosen in this text and, per token, the name covering it (set once the hits are read)
+  let tools: PhraseHit<ProseTarget>[] = [];
+  let cover: Int32Array | undefined;
+
   /**
    * The status cue in the mention's clause, within the window before it (or after it): when several
    * stand there, the status listed first in the knowledge wins ("drop our PySpark": replacing, not
@@ -117,14 +121,21 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
    */
   const statusOf = (hit: PhraseHit<unknown>): string | undefined => {
     const here = clause[hit.from];
+    // a cue with another name between it and this one is that name's: "replacing Spark with
+    // DuckDB" replaces Spark, not DuckDB (names in one list share their cue through listStatuses)
+    const self = cover?.[hit.from] ?? -1;
+    const otherName = (k: number) => {
+      const owner = cover?.[k] ?? -1;
+      return owner >= 0 && owner !== self;
+    };
     let best: string | undefined;
     for (let end = hit.from; end >= 0 && end >= hit.from - mentions.window; end--) {
-      if (end < hit.from && clause[end] !== here) break;
+      if (end < hit.from && (clause[end] !== here || otherName(end))) break;
       const cue = cueName(cueBefore[end] as number);
       if (cue !== undefined && stronger(cue, best)) best = cue;
     }
     for (let start = hit.to; start < tokens.length && start <= hit.to + mentions.window; start++) {
-      if (clause[start] !== here) break;
+      if (clause[start] !== here || (start > hit.to && otherName(start - 1))) break;
       const cue = cueName(cueAfter[start] as number);
       if (cue !== undefined && stronger(cue, best)) best = cue;
     }
@@ -187,7 +198,7 @@ export function extractFacts(text: string, kb: KnowledgeBase, options: ExtractOp
     hits = list.hits;
     hitCount = list.length;
   }
-  const { tools, cover } = chooseTools(hits, hitCount, tokens.length);
+  ({ tools, cover } = chooseTools(hits, hitCount, tokens.length));
   // per token, the signals an exception phrase over it cancels ("docker image" is not image data)
   let cancelledAt: Map<number, Set<string>> | undefined;
   for (let i = 0; i < hitCount; i++) {
