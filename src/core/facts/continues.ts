@@ -17,15 +17,8 @@ export function continuesConversation(kb: KnowledgeBase, said: Facts): boolean {
   return true;
 }
 
-/**
- * The earlier facts a new message builds on: all but those about how an earlier message asked
- * (a per-message signal, or a mention in a per-message status with what it implies).
- */
+/** The earlier facts a new message builds on: all but those about how an earlier message asked. */
 export function carriedOver(kb: KnowledgeBase, context: Facts): Facts {
-  const kept = context.facts.filter(
-    (f) =>
-      !kb.signals.get(f.signal)?.perMessage &&
-      !(f.status !== undefined && kb.mentions.statuses.get(f.status)?.perMessage),
-  );
+  const kept = context.facts.filter((f) => !kb.signals.get(f.signal)?.perMessage);
   return kept.length === context.facts.length ? context : { ...context, facts: kept };
 }

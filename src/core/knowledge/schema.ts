@@ -238,9 +238,6 @@ export const MentionStatusSchema = z.object({
   /** do the signals a name implies hold in this status? ("should we use PyTorch?" says nothing yet
    * about neural networks, "we train with PyTorch" does) */
   implies: z.boolean().default(true),
-  /** is a mention in this status about how one message asked, and so not carried into the next
-   * one? ("Spark or PyTorch?" asks; the reply "about 2 GB, a few pivots" answers on its own) */
-  perMessage: z.boolean().default(false),
   before: z.array(phrase).default([]),
   after: z.array(phrase).default([]),
   /** a sentence added to the answer naming the products in this status; {names} is replaced */
