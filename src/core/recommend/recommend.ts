@@ -44,21 +44,13 @@ function evidenceFor(c: CriterionData, facts: readonly Fact[]): string {
     }
     add(f.evidence.slice(from));
   }
-  const at = quotes.map((q) => positionOf(q, facts));
-  // a stable insertion sort: few quotes, and equal positions keep their order
-  for (let i = 1; i < quotes.length; i++) {
-    const quote = quotes[i] as string;
-    const position = at[i] as number;
-    let j = i - 1;
-    for (; j >= 0 && (at[j] as number) > position; j--) {
-      quotes[j + 1] = quotes[j] as string;
-      at[j + 1] = at[j] as number;
-    }
-    quotes[j + 1] = quote;
-    at[j + 1] = position;
-  }
+  // in reading order (a stable sort: equal positions keep their order)
+  const placed = sortSmall(
+    quotes.map((quote) => ({ quote, at: positionOf(quote, facts) })),
+    (a, b) => a.at - b.at,
+  );
   // “a” … “b” as one join: one flat string, not a chain of pieces per quote
-  return quotes.length > 0 ? `“${quotes.join('” … “')}”` : '';
+  return placed.length > 0 ? `“${placed.map((p) => p.quote).join('” … “')}”` : '';
 }
 
 function toReason(c: CriterionData, facts: readonly Fact[]): Reason {
